@@ -1,0 +1,8 @@
+// What notebooks call to show things and keep results.
+export { chart, themed, VEGALITE_MIME } from "./chart";
+export { captureDisplays, emit, type Display, type MimeBundle } from "./emit";
+export { escapeHtml, formatDate, formatFloat, formatInteger } from "./format";
+export { record, SCRAP_MIME, type Scrap } from "./record";
+export { show } from "./show";
+export { tableHtml, tableText, type TableOptions } from "./table";
+export { FONT, PALETTE, theme } from "./theme";

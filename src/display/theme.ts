@@ -1,0 +1,20 @@
+// One look for every chart: the report's font, a colour-blind-safe palette (Tableau 10),
+// light grid lines, and a width that fits the report's column.
+import type { Config } from "vega-lite";
+
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+export const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+
+export const theme: Config = {
+  font: FONT,
+  background: "white",
+  padding: 8,
+  view: { continuousWidth: 560, continuousHeight: 300, stroke: null },
+  range: { category: PALETTE },
+  mark: { color: PALETTE[0] },
+  title: { fontSize: 15, fontWeight: 600, anchor: "start", color: "#222", offset: 10 },
+  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 500, titleColor: "#444", labelColor: "#555", gridColor: "#e6e6e6", domainColor: "#888", tickColor: "#888" },
+  legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 500 },
+  header: { labelFontSize: 12, titleFontSize: 13 },
+};

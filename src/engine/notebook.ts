@@ -1,0 +1,109 @@
+// nbformat 4 documents: reading with clear errors, and the output shapes a run collects.
+// https://nbformat.readthedocs.io/en/latest/format_description.html
+import { readFileSync } from "node:fs";
+import { DataError } from "../errors";
+
+/** A MIME bundle: MIME type → data (a string, a list of lines, or a JSON value for JSON types). */
+export type MimeBundle = Record<string, unknown>;
+
+export type Output =
+  | { output_type: "stream"; name: "stdout" | "stderr"; text: string }
+  | { output_type: "display_data"; data: MimeBundle; metadata: Record<string, unknown> }
+  | { output_type: "execute_result"; execution_count: number | null; data: MimeBundle; metadata: Record<string, unknown> }
+  | { output_type: "error"; ename: string; evalue: string; traceback: string[] };
+
+export interface CodeCell {
+  cell_type: "code";
+  id?: string;
+  source: string | string[];
+  metadata: { tags?: string[]; [key: string]: unknown };
+  execution_count: number | null;
+  outputs: Output[];
+}
+
+export interface TextCell {
+  cell_type: "markdown" | "raw";
+  id?: string;
+  source: string | string[];
+  metadata: Record<string, unknown>;
+  attachments?: Record<string, MimeBundle>;
+}
+
+export type Cell = CodeCell | TextCell;
+
+export interface Notebook {
+  nbformat: 4;
+  nbformat_minor: number;
+  metadata: Record<string, unknown>;
+  cells: Cell[];
+}
+
+/** A cell's source as one string (nbformat allows a list of lines). */
+export function sourceOf(cell: Cell): string {
+  return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+}
+
+export function tagsOf(cell: Cell): string[] {
+  const tags = cell.metadata["tags"];
+  return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : [];
+}
+
+export function parseNotebook(text: string, file: string): Notebook {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new DataError(`${file}: not a notebook, the JSON does not parse (${(e as Error).message})`);
+  }
+  const nb = doc as Partial<Notebook> | null;
+  if (nb === null || typeof nb !== "object" || nb.nbformat !== 4) {
+    throw new DataError(`${file}: expected an nbformat 4 notebook (found nbformat ${String(nb?.nbformat)})`);
+  }
+  if (!Array.isArray(nb.cells)) throw new DataError(`${file}: expected a "cells" list`);
+  nb.cells.forEach((cell, i) => {
+    if (!["code", "markdown", "raw"].includes(cell?.cell_type)) {
+      throw new DataError(`${file}: cell ${i + 1} has cell_type ${JSON.stringify(cell?.cell_type)}, expected code, markdown or raw`);
+    }
+    if (typeof cell.source !== "string" && !Array.isArray(cell.source)) {
+      throw new DataError(`${file}: cell ${i + 1} has no source`);
+    }
+    cell.metadata ??= {};
+    if (cell.cell_type === "code") {
+      cell.outputs ??= [];
+      cell.execution_count ??= null;
+    }
+  });
+  return { nbformat: 4, nbformat_minor: nb.nbformat_minor ?? 5, metadata: nb.metadata ?? {}, cells: nb.cells };
+}
+
+export function readNotebook(file: string): Notebook {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new DataError(`${file}: cannot read the notebook (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return parseNotebook(text, file);
+}
+
+/** Serialises like Jupyter does (one-space indent, trailing newline), so diffs of executed notebooks stay readable. */
+export function serializeNotebook(nb: Notebook): string {
+  return JSON.stringify(nb, null, 1) + "\n";
+}
+
+/**
+ * Joins consecutive stream outputs of the same name, as JupyterLab shows them;
+ * kernels split a stream at arbitrary points, so outputs are only comparable after this.
+ */
+export function coalesceStreams(outputs: readonly Output[]): Output[] {
+  const merged: Output[] = [];
+  for (const out of outputs) {
+    const last = merged[merged.length - 1];
+    if (out.output_type === "stream" && last?.output_type === "stream" && last.name === out.name) {
+      merged[merged.length - 1] = { ...last, text: last.text + out.text };
+    } else {
+      merged.push(out.output_type === "stream" ? { ...out } : out);
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,70 @@
+// What a report says about how it was made: input files with content hashes,
+// library versions and the git commit.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import type { ParameterValue } from "./parameters";
+
+export interface InputFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/**
+ * The parameters that name existing files (relative to the notebook, as its cells read them):
+ * by convention every input of a notebook is a parameter, so that a data refresh is one `-p`.
+ */
+export async function describeInputs(notebookPath: string, parameters: Record<string, ParameterValue>): Promise<InputFile[]> {
+  const base = dirname(resolve(notebookPath));
+  const inputs: InputFile[] = [];
+  for (const value of Object.values(parameters)) {
+    if (typeof value !== "string" || value === "") continue;
+    const file = resolve(base, value);
+    if (!existsSync(file) || !statSync(file).isFile()) continue;
+    inputs.push({ path: relative(process.cwd(), file) || file, bytes: statSync(file).size, sha256: await sha256File(file) });
+  }
+  return inputs;
+}
+
+/** The installed version of a package, found from its entry point (some packages do not export package.json). */
+export function packageVersion(name: string): string | undefined {
+  try {
+    let dir = dirname(require.resolve(name));
+    while (dir !== dirname(dir)) {
+      const manifest = join(dir, "package.json");
+      if (existsSync(manifest)) {
+        const pkg = JSON.parse(readFileSync(manifest, "utf8")) as { name?: string; version?: string };
+        if (pkg.name === name) return pkg.version;
+      }
+      dir = dirname(dir);
+    }
+  } catch {
+    // not installed
+  }
+  return undefined;
+}
+
+export function versions(): Record<string, string> {
+  const found: Record<string, string> = { node: process.version };
+  for (const name of ["tslab", "nodejs-polars", "vega", "vega-lite", "better-sqlite3", "typescript"]) {
+    const v = packageVersion(name);
+    if (v) found[name] = v;
+  }
+  return found;
+}
+
+/** `abc1234`, `abc1234-dirty` with uncommitted changes, or undefined outside a git checkout. */
+export function gitCommit(cwd = process.cwd()): string | undefined {
+  const head = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd, encoding: "utf8" });
+  if (head.status !== 0) return undefined;
+  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd, encoding: "utf8" });
+  return head.stdout.trim() + (status.stdout.trim() ? "-dirty" : "");
+}

@@ -1,0 +1,110 @@
+// Executes a notebook's code cells in order on a fresh tslab kernel, as JupyterLab's
+// "Restart and run all" would, and collects what a report needs.
+import { dirname, resolve } from "node:path";
+import { CellTimeoutError, Kernel, KernelDiedError } from "./kernel";
+import { coalesceStreams, readNotebook, sourceOf, type Notebook, type Output } from "./notebook";
+import { injectParameters, type ParameterValue } from "./parameters";
+import { collectRecords, type Records } from "./records";
+
+export interface Progress {
+  notebook: string;
+  /** 1-based position among the code cells that run, and how many there are. */
+  step: number;
+  steps: number;
+  /** 0-based index into the notebook's cells. */
+  cellIndex: number;
+  elapsedMs: number;
+}
+
+export interface RunOptions {
+  parameters?: Record<string, ParameterValue>;
+  /** Per cell; a cell running longer kills the kernel and fails the run. */
+  timeoutMs?: number;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Failure {
+  /** 0-based index into the executed notebook's cells. */
+  cellIndex: number;
+  /** The error's first line, e.g. `DataError: events.ndjson line 3: ...` or `1:7 - Type 'number' is not assignable...`. */
+  message: string;
+  /** Everything the cell wrote to stderr, or the error's traceback. */
+  detail: string;
+}
+
+export interface RunResult {
+  notebookPath: string;
+  notebook: Notebook;
+  parameters: Record<string, ParameterValue>;
+  records: Records;
+  started: Date;
+  durationMs: number;
+  failure?: Failure;
+}
+
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+
+/** The line a person needs: an `XxxError: ...` line if the output has one, else the first line written. */
+export function errorSummary(outputs: readonly Output[]): { message: string; detail: string } {
+  const error = outputs.find((o) => o.output_type === "error");
+  if (error?.output_type === "error") {
+    return { message: `${error.ename}: ${error.evalue}`.split("\n")[0] ?? "", detail: error.traceback.join("\n").replace(ANSI, "") };
+  }
+  const detail = outputs
+    .map((o) => (o.output_type === "stream" && o.name === "stderr" ? o.text : ""))
+    .join("")
+    .replace(ANSI, "");
+  const lines = detail.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const named = lines.find((l) => /^[A-Za-z_$][\w$]*(Error|Exception)\b.*:/.test(l) || /^\d+:\d+ - /.test(l));
+  return { message: named ?? lines[0] ?? "the kernel reported an error without a message", detail };
+}
+
+export async function runNotebook(notebookPath: string, options: RunOptions = {}): Promise<RunResult> {
+  const source = readNotebook(notebookPath);
+  const { notebook, used } = injectParameters(source, options.parameters ?? {}, notebookPath);
+  const started = new Date();
+  const t0 = performance.now();
+  // Outputs from an earlier run must not survive into this one, even below a failure.
+  for (const cell of notebook.cells) {
+    if (cell.cell_type === "code") {
+      cell.outputs = [];
+      cell.execution_count = null;
+    }
+  }
+  const steps = notebook.cells.flatMap((c, i) => (c.cell_type === "code" && sourceOf(c).trim() !== "" ? [i] : []));
+  const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)) });
+  let failure: Failure | undefined;
+  try {
+    for (const [n, cellIndex] of steps.entries()) {
+      const cell = notebook.cells[cellIndex];
+      if (cell?.cell_type !== "code") continue;
+      options.onProgress?.({ notebook: notebookPath, step: n + 1, steps: steps.length, cellIndex, elapsedMs: performance.now() - t0 });
+      try {
+        const reply = await kernel.execute(sourceOf(cell), options.timeoutMs);
+        cell.outputs = coalesceStreams(reply.outputs);
+        cell.execution_count = reply.executionCount;
+        if (reply.status !== "ok") {
+          failure = { cellIndex, ...errorSummary(cell.outputs) };
+          break;
+        }
+      } catch (e) {
+        if (!(e instanceof CellTimeoutError || e instanceof KernelDiedError)) throw e;
+        const partial = (e as { outputs?: Output[] }).outputs ?? [];
+        cell.outputs = coalesceStreams(partial);
+        failure = { cellIndex, message: `${e.name}: ${e.message.split("\n")[0]}`, detail: e.message };
+        break;
+      }
+    }
+  } finally {
+    await kernel.shutdown();
+  }
+  return {
+    notebookPath,
+    notebook,
+    parameters: used,
+    records: collectRecords(notebook),
+    started,
+    durationMs: performance.now() - t0,
+    ...(failure ? { failure } : {}),
+  };
+}

@@ -1,0 +1,4 @@
+// The library notebooks import: `import { show, chart, record } from "analysis"`,
+// or one area at a time: `import { show } from "analysis/display"`.
+export * from "./display";
+export { DataError } from "./errors";

@@ -1,0 +1,48 @@
+import * as pl from "nodejs-polars";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { captureDisplays, show } from "../../src/display";
+import { tableHtml, tableText } from "../../src/display/table";
+
+const frame = () =>
+  pl.DataFrame({ site: ["netflix", "youtube", null], sessions: [123456, 7890, 12], mean: [41.25, 12.5, 0.5] }).withColumns(pl.col("sessions").cast(pl.Int64));
+
+test("numbers are right-aligned with thousands separators, text left-aligned, nulls marked", () => {
+  const html = tableHtml(frame());
+  assert.match(html, /<th style="text-align:left" title="String">site<\/th>/);
+  assert.match(html, /<td style="text-align:right;font-variant-numeric:tabular-nums">123,456<\/td>/);
+  assert.match(html, /<td style="text-align:right;font-variant-numeric:tabular-nums">41.25<\/td>/);
+  assert.match(html, /<td class="null" style="text-align:left">null<\/td>/);
+  assert.is((html.match(/<tr>/g) ?? []).length, 4);
+});
+
+test("a row limit shows the first rows and says how many there are", () => {
+  const big = pl.DataFrame({ n: Array.from({ length: 2500 }, (_, i) => i) });
+  const html = tableHtml(big, { rows: 5 });
+  assert.is((html.match(/<tr>/g) ?? []).length, 6);
+  assert.match(html, /Showing the first 5 of 2,500 rows\./);
+  assert.not.match(tableHtml(frame()), /Showing/);
+});
+
+test("cell text is escaped", () => {
+  const html = tableHtml(pl.DataFrame({ "<b>": ["<script>alert(1)</script>"] }));
+  assert.not.match(html, /<script>/);
+  assert.match(html, /&lt;script&gt;/);
+  assert.match(html, /<th[^>]*>&lt;b&gt;<\/th>/);
+});
+
+test("the plain-text fallback aligns columns", () => {
+  assert.is(
+    tableText(frame(), { caption: "Sessions" }),
+    ["Sessions", "site     sessions   mean", "-------  --------  -----", "netflix   123,456  41.25", "youtube     7,890   12.5", "null           12    0.5"].join("\n"),
+  );
+});
+
+test("show() sends one display with both representations", () => {
+  const shown = captureDisplays(() => show(frame(), { rows: 2 }));
+  assert.is(shown.length, 1);
+  assert.equal(Object.keys(shown[0]!.data).sort(), ["text/html", "text/plain"]);
+  assert.match(String(shown[0]!.data["text/plain"]), /Showing the first 2 of 3 rows\./);
+});
+
+test.run();
