@@ -55,7 +55,7 @@ export function errorSummary(outputs: readonly Output[]): { message: string; det
     .join("")
     .replace(ANSI, "");
   const lines = detail.split("\n").map((l) => l.trim()).filter((l) => l !== "");
-  const named = lines.find((l) => /^[A-Za-z_$][\w$]*(Error|Exception)\b.*:/.test(l) || /^\d+:\d+ - /.test(l));
+  const named = lines.find((l) => /^[\w$]*(Error|Exception)(: |$)/.test(l) || /^\d+:\d+ - /.test(l));
   return { message: named ?? lines[0] ?? "the kernel reported an error without a message", detail };
 }
 

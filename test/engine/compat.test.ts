@@ -1,0 +1,60 @@
+// A second client: Jupyter's own nbclient (Debian python3-nbclient) runs the demo notebook on the
+// same tslab kernel; its outputs must equal ours, and our executed notebook must validate.
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { installKernelSpec } from "../../src/engine/kernelspec";
+import { coalesceStreams, serializeNotebook, type Output } from "../../src/engine/notebook";
+import { runNotebook } from "../../src/engine/runner";
+import { DEMO, ROOT, scratch } from "../helpers";
+
+const PYTHON = "/usr/bin/python3";
+
+const NBCLIENT = `
+import json, sys, nbformat
+from nbclient import NotebookClient
+nb = nbformat.read(sys.argv[1], as_version=4)
+NotebookClient(nb, kernel_name="tslab", timeout=120, resources={"metadata": {"path": sys.argv[2]}}).execute()
+nbformat.validate(nb)
+json.dump([c.get("outputs", []) for c in nb.cells], sys.stdout)
+`;
+
+const VALIDATE = `
+import sys, nbformat
+nbformat.validate(nbformat.read(sys.argv[1], as_version=4))
+print("valid")
+`;
+
+function python(script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const r = spawnSync(PYTHON, ["-c", script, ...args], { encoding: "utf8", env, timeout: 180_000 });
+  if (r.error) throw new Error(`${PYTHON} did not run (${r.error.message}); .ci/run installs python3-nbclient`);
+  return r;
+}
+
+test("nbclient gets the same outputs from the demo notebook as our runner", async () => {
+  const { dir, cleanup } = scratch();
+  try {
+    // The kernelspec `npm run kernel` writes, in a folder of the test's own (the user's Jupyter is left alone).
+    installKernelSpec(join(dir, "jupyter"));
+    const theirs = python(NBCLIENT, [DEMO, join(ROOT, "notebooks")], { ...process.env, JUPYTER_PATH: join(dir, "jupyter") });
+    assert.is(theirs.status, 0, theirs.stderr);
+    const nbclientOutputs = JSON.parse(theirs.stdout) as Output[][];
+
+    const ours = await runNotebook(DEMO, { timeoutMs: 60_000 });
+    const ourOutputs = ours.notebook.cells.map((c) => (c.cell_type === "code" ? c.outputs : []));
+    const normal = (cells: Output[][]) => cells.map((outputs) => JSON.parse(JSON.stringify(coalesceStreams(outputs))) as unknown);
+    assert.equal(normal(ourOutputs), normal(nbclientOutputs.map((o) => o ?? [])));
+    assert.ok(ourOutputs.flat().length >= 5, "the demo produces outputs");
+
+    const executed = join(dir, "demo.ipynb");
+    writeFileSync(executed, serializeNotebook(ours.notebook));
+    const valid = python(VALIDATE, [executed]);
+    assert.is(valid.stdout.trim(), "valid", valid.stderr);
+  } finally {
+    cleanup();
+  }
+});
+
+test.run();
