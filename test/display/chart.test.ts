@@ -12,7 +12,7 @@ test("chart() sends the Vega-Lite spec as a JSON object with a text fallback", (
 });
 
 test("the theme is the base config; a spec's own config wins key by key", () => {
-  const spec = themed({ mark: "point", config: { axis: { labelFontSize: 20 }, background: "#eee" } });
+  const spec = themed({ data: { values: [] }, mark: "point", config: { axis: { labelFontSize: 20 }, background: "#eee" } });
   const config = spec.config as Record<string, Record<string, unknown>>;
   assert.is(config["axis"]!["labelFontSize"], 20);
   assert.is(config["axis"]!["gridColor"], (theme.axis as Record<string, unknown>)["gridColor"]);
