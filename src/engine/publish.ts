@@ -1,0 +1,64 @@
+// Writes a run's files: NAME.ipynb, NAME.html and NAME.json on success; on failure only
+// NAME.failed.html, so the last good report stays in place.
+import { mkdirSync, rmSync } from "node:fs";
+import { basename, join } from "node:path";
+import { renderReport } from "../report";
+import { writeAtomic } from "./atomic";
+import { serializeNotebook } from "./notebook";
+import { describeInputs, gitCommit, versions } from "./provenance";
+import type { RunResult } from "./runner";
+
+export interface PublishOptions {
+  outDir: string;
+  includeCode: boolean;
+}
+
+export interface Published {
+  files: string[];
+}
+
+export function reportName(notebookPath: string): string {
+  return basename(notebookPath).replace(/\.ipynb$/, "");
+}
+
+export async function publish(run: RunResult, { outDir, includeCode }: PublishOptions): Promise<Published> {
+  const name = reportName(run.notebookPath);
+  const info = {
+    notebookPath: run.notebookPath,
+    started: run.started,
+    durationMs: run.durationMs,
+    parameters: run.parameters,
+    inputs: await describeInputs(run.notebookPath, run.parameters),
+    versions: versions(),
+    ...(gitCommit() ? { gitCommit: gitCommit() as string } : {}),
+    ...(run.failure ? { failure: { cellIndex: run.failure.cellIndex, message: run.failure.message } } : {}),
+  };
+  const notebook = {
+    ...run.notebook,
+    metadata: {
+      ...run.notebook.metadata,
+      analysis: {
+        started: info.started.toISOString(),
+        duration_seconds: Math.round(info.durationMs) / 1000,
+        parameters: info.parameters,
+        inputs: info.inputs,
+        versions: info.versions,
+        ...(info.gitCommit ? { git_commit: info.gitCommit } : {}),
+        ...(run.failure ? { failure: run.failure } : {}),
+      },
+    },
+  };
+  const html = await renderReport(notebook, info, { includeCode });
+  mkdirSync(outDir, { recursive: true });
+  if (run.failure) {
+    const failed = join(outDir, `${name}.failed.html`);
+    writeAtomic(failed, html);
+    return { files: [failed] };
+  }
+  const files = [join(outDir, `${name}.ipynb`), join(outDir, `${name}.html`), join(outDir, `${name}.json`)];
+  writeAtomic(files[0] as string, serializeNotebook(notebook));
+  writeAtomic(files[2] as string, JSON.stringify(run.records, null, 2) + "\n");
+  writeAtomic(files[1] as string, html);
+  rmSync(join(outDir, `${name}.failed.html`), { force: true });
+  return { files };
+}

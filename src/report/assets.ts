@@ -1,0 +1,27 @@
+// vega's browser builds, inlined once into reports that have charts: the live views run
+// offline, from the file alone.
+import { readFileSync } from "node:fs";
+import { scriptForInline } from "./inline";
+
+const VENDOR = ["vega/build/vega.min.js", "vega-tooltip/build/vega-tooltip.min.js"] as const;
+
+let cached: string | undefined;
+
+function vendorScript(module: string): string {
+  let file: string;
+  let js: string;
+  try {
+    file = require.resolve(module);
+    js = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new Error(`cannot inline ${module} into the report (${(e as Error).message}); expected it in node_modules, run npm install`);
+  }
+  // The source map is not inlined; a comment pointing at it would only make devtools ask for it.
+  return scriptForInline(js.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n"));
+}
+
+/** `<script>` elements defining the globals `vega` and `vegaTooltip` (the tooltip build needs `vega`). */
+export function chartRuntime(): string {
+  cached ??= VENDOR.map((m) => `<script>${vendorScript(m)}</script>`).join("\n");
+  return cached;
+}

@@ -1,0 +1,97 @@
+// Charts at export time: a Vega-Lite spec compiled to Vega and drawn to SVG with vega's
+// headless renderer, so the report shows every chart with JavaScript off. The compiled spec is
+// kept too: with JavaScript on, the page turns it into a live view (tooltips).
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+import { DataError } from "../errors";
+
+export const VEGALITE_MIME = /^application\/vnd\.vegalite\.v[4-6]\+json$/;
+export const VEGA_MIME = /^application\/vnd\.vega\.v5\+json$/;
+
+export interface RenderedChart {
+  svg: string;
+  /** The Vega spec the SVG was drawn from, for the live view. */
+  spec: vega.Spec;
+}
+
+const INLINE_ONLY = "a self-contained report only draws inline data (data.values)";
+
+/** Vega-Lite quotes the whole spec in some messages: keep how it starts and the advice at its end. */
+function brief(message: string, max = 300): string {
+  if (message.length <= max) return message;
+  const half = Math.floor(max / 2);
+  return `${message.slice(0, half)} … ${message.slice(-half)}`;
+}
+
+/** Output data is a spec object, or the same as JSON text. */
+function specObject(data: unknown, kind: string): Record<string, unknown> {
+  let spec = data;
+  if (typeof data === "string" || (Array.isArray(data) && data.every((l) => typeof l === "string"))) {
+    const text = typeof data === "string" ? data : data.join("");
+    try {
+      spec = JSON.parse(text) as unknown;
+    } catch (e) {
+      throw new DataError(`expected a ${kind} spec as JSON, but it does not parse (${(e as Error).message})`);
+    }
+  }
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) {
+    throw new DataError(`expected a ${kind} spec object, found ${spec === null ? "null" : Array.isArray(spec) ? "a list" : typeof spec}`);
+  }
+  return spec as Record<string, unknown>;
+}
+
+/** The first `url` of a data source (Vega-Lite `data`, `from.data`; Vega `data: [...]`), without walking inline values. */
+function dataUrl(node: unknown, underData = false): string | undefined {
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const url = dataUrl(item, underData);
+      if (url !== undefined) return url;
+    }
+    return undefined;
+  }
+  if (node === null || typeof node !== "object") return undefined;
+  const record = node as Record<string, unknown>;
+  if (underData && typeof record["url"] === "string") return record["url"];
+  for (const [key, value] of Object.entries(record)) {
+    if (key === "values") continue;
+    const url = dataUrl(value, key === "data");
+    if (url !== undefined) return url;
+  }
+  return undefined;
+}
+
+/** A loader that refuses everything, so rendering can never reach the network or the disk. */
+function refusingLoader(): vega.Loader {
+  const loader = vega.loader();
+  const refuse = (uri: string) => Promise.reject(new DataError(`chart tried to load ${JSON.stringify(uri)}; ${INLINE_ONLY}`));
+  loader.load = refuse;
+  loader.sanitize = refuse;
+  return loader;
+}
+
+export async function renderChart(data: unknown, language: "vega-lite" | "vega"): Promise<RenderedChart> {
+  const source = specObject(data, language === "vega-lite" ? "Vega-Lite" : "Vega");
+  const url = dataUrl(source);
+  if (url !== undefined) throw new DataError(`chart data comes from ${JSON.stringify(url)}; ${INLINE_ONLY}`);
+  // Warnings (a dropped encoding, say) are for the notebook's author, who sees them in JupyterLab.
+  const quiet = vega.logger(vega.Error);
+  let compiled: vega.Spec;
+  try {
+    compiled = language === "vega-lite" ? compile(source as unknown as TopLevelSpec, { logger: quiet }).spec : (source as vega.Spec);
+  } catch (e) {
+    throw new DataError(`Vega-Lite could not compile the spec: ${brief((e as Error).message)}`);
+  }
+  // "$schema" is a URL nothing needs: the spec is already compiled.
+  const { $schema: _schema, ...spec } = compiled;
+  let view: vega.View | undefined;
+  try {
+    view = new vega.View(vega.parse(spec), { renderer: "none", loader: refusingLoader(), logger: quiet });
+    const svg = await view.toSVG();
+    if (/<image\b[^>]*\bhref="(?!data:)/.test(svg)) throw new DataError(`chart draws an image from a URL; ${INLINE_ONLY}`);
+    return { svg, spec };
+  } catch (e) {
+    throw e instanceof DataError ? e : new DataError(`Vega could not draw the spec: ${brief((e as Error).message)}`);
+  } finally {
+    view?.finalize();
+  }
+}

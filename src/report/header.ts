@@ -1,0 +1,55 @@
+// The top of the report: how it was made (when, how long, with which parameters, inputs,
+// versions and commit), and, when the run failed, a banner saying where.
+import { escapeHtml } from "../display/format";
+import { formatBytes, formatDuration, formatSize, formatUtc, formatValue } from "./format";
+import type { ReportInfo } from "./index";
+import { cellAnchor } from "./slug";
+
+/** Enough of a SHA-256 to tell files apart at a glance; the full hash is in the tooltip. */
+const SHORT_HASH = 12;
+
+export function renderFailureBanner(failure: NonNullable<ReportInfo["failure"]>, cellExists: boolean): string {
+  const n = failure.cellIndex + 1;
+  const where = cellExists ? `<a href="#${cellAnchor(failure.cellIndex)}">cell ${n}</a>` : `cell ${n}`;
+  return `<div class="failure-banner" role="alert"><strong>This run FAILED at ${where}:</strong> <span class="failure-message">${escapeHtml(failure.message)}</span><br><small>Cells after it did not run; their outputs are missing.</small></div>`;
+}
+
+function parametersTable(parameters: Record<string, unknown>): string {
+  const rows = Object.entries(parameters).map(([name, value]) => `<tr><th scope="row"><code>${escapeHtml(name)}</code></th><td><code>${escapeHtml(formatValue(value))}</code></td></tr>`);
+  return rows.length === 0 ? `<p class="none">none</p>` : `<table>${rows.join("")}</table>`;
+}
+
+function inputsTable(inputs: ReportInfo["inputs"]): string {
+  if (inputs.length === 0) return `<p class="none">none recorded</p>`;
+  const rows = inputs.map(
+    (f) =>
+      `<tr><td><code>${escapeHtml(f.path)}</code></td>` +
+      `<td class="num" title="${escapeHtml(formatBytes(f.bytes))}">${escapeHtml(formatSize(f.bytes))} <span class="bytes">(${escapeHtml(formatBytes(f.bytes))})</span></td>` +
+      `<td><code class="hash" title="sha256 ${escapeHtml(f.sha256)}">${escapeHtml(f.sha256.slice(0, SHORT_HASH))}…</code></td></tr>`,
+  );
+  return `<table><thead><tr><th>path</th><th class="num">size</th><th>sha256</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+function versionsList(versions: Record<string, string>): string {
+  const items = Object.entries(versions).map(([name, v]) => `<li><span class="name">${escapeHtml(name)}</span> <code>${escapeHtml(v)}</code></li>`);
+  return items.length === 0 ? `<p class="none">none recorded</p>` : `<ul class="versions">${items.join("")}</ul>`;
+}
+
+function time(d: Date): string {
+  return Number.isNaN(d.getTime()) ? formatUtc(d) : `<time datetime="${d.toISOString()}">${formatUtc(d)}</time>`;
+}
+
+export function renderHeader(title: string, titleId: string, info: ReportInfo): string {
+  const commit = info.gitCommit ? ` · commit <code>${escapeHtml(info.gitCommit)}</code>` : "";
+  return [
+    `<header class="report-header">`,
+    `<h1 id="${escapeHtml(titleId)}">${escapeHtml(title)}</h1>`,
+    `<p class="run-summary"><code>${escapeHtml(info.notebookPath)}</code> · ran ${time(info.started)} · took ${formatDuration(info.durationMs)}${commit}</p>`,
+    `<div class="run-info">`,
+    `<section><h2>Parameters</h2>${parametersTable(info.parameters)}</section>`,
+    `<section><h2>Versions</h2>${versionsList(info.versions)}</section>`,
+    `<section class="wide"><h2>Input files</h2>${inputsTable(info.inputs)}</section>`,
+    `</div>`,
+    `</header>`,
+  ].join("\n");
+}

@@ -1,0 +1,101 @@
+// The command line end to end: `node dist/engine/cli.js report ...` as `npm run report` runs it
+// (npm test builds dist/ first), then the report opened in headless Chromium.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { parseArgs } from "../../src/engine/cli";
+import { code, DEMO, markdown, ROOT, scratch, writeNotebook } from "../helpers";
+
+const CLI = join(ROOT, "dist", "engine", "cli.js");
+const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+
+test("arguments: repeated -p with JSON-or-string values, --out, --timeout, --no-code", () => {
+  const o = parseArgs(["report", "nb.ipynb", "-p", "topN", "5", "-p", "path", "../x.csv", "--out", "o", "--timeout", "2.5", "--no-code"]);
+  assert.equal(o.parameters, { topN: 5, path: "../x.csv" });
+  assert.equal([o.notebooks, o.outDir, o.timeoutMs, o.includeCode], [["nb.ipynb"], "o", 2500, false]);
+  assert.throws(() => parseArgs(["report"]), /exactly one notebook/);
+  assert.throws(() => parseArgs(["report", "a.ipynb", "-p", "x"]), /-p needs a value/);
+  assert.throws(() => parseArgs(["report", "a.ipynb", "--timeout", "soon"]), /--timeout takes a number/);
+  assert.equal(parseArgs(["reports"], join(ROOT, "notebooks")).notebooks.map((n) => n.split("/").pop()).includes("demo.ipynb"), true);
+});
+
+test("a run writes NAME.ipynb, NAME.html and NAME.json; a failed run writes NAME.failed.html and keeps the good report", async () => {
+  const { dir, cleanup } = scratch();
+  try {
+    const out = join(dir, "out");
+    const ok = cli(["report", DEMO, "-p", "topN", "2", "--out", out]);
+    assert.is(ok.status, 0, ok.stderr);
+    assert.match(ok.stderr, /\[demo\] cell 1\/\d+/);
+    const records = JSON.parse(readFileSync(join(out, "demo.json"), "utf8")) as Record<string, unknown>;
+    assert.equal(records["busiest_days"], ["2024-05-16", "2024-05-09"]);
+    const executed = JSON.parse(readFileSync(join(out, "demo.ipynb"), "utf8")) as { metadata: { analysis: { parameters: unknown } } };
+    assert.equal(executed.metadata.analysis.parameters, { dataPath: "../data/demo/visits.csv", topN: 2 });
+    const good = readFileSync(join(out, "demo.html"), "utf8");
+    assert.match(good, /visits\.csv/);
+
+    // The same notebook name, now failing in its fourth cell.
+    const nbDir = join(dir, "nb");
+    mkdirSync(nbDir);
+    const failing = writeNotebook(nbDir, "demo.ipynb", [markdown("# Demo"), code("const a = 1;"), markdown("text"), code('throw new Error("the data is gone\\nsecond line")')]);
+    const bad = cli(["report", failing, "--out", out]);
+    assert.is(bad.status, 1);
+    assert.match(bad.stderr, `${failing} failed at cell 4: Error: the data is gone\n`);
+    assert.ok(existsSync(join(out, "demo.failed.html")));
+    assert.match(readFileSync(join(out, "demo.failed.html"), "utf8"), "the data is gone");
+    assert.is(readFileSync(join(out, "demo.html"), "utf8"), good, "the last good report is kept");
+
+    // Unknown parameters: an error listing the known ones, nothing written.
+    const unknown = cli(["report", DEMO, "-p", "topn", "2", "--out", join(dir, "none")]);
+    assert.is(unknown.status, 1);
+    assert.match(unknown.stderr, "unknown parameter topn; the notebook's parameters are: dataPath, topN");
+    assert.not.ok(existsSync(join(dir, "none")));
+
+    // A good run again removes the stale failure page.
+    const again = cli(["report", DEMO, "--out", out]);
+    assert.is(again.status, 0, again.stderr);
+    assert.not.ok(existsSync(join(out, "demo.failed.html")));
+  } finally {
+    cleanup();
+  }
+});
+
+test("the report in headless Chromium: no network request, no console error, every chart an SVG, with and without JavaScript", async () => {
+  const { dir, cleanup } = scratch();
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const run = cli(["report", DEMO, "--out", dir]);
+    assert.is(run.status, 0, run.stderr);
+    const url = `file://${join(dir, "demo.html")}`;
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      const requests: string[] = [];
+      const errors: string[] = [];
+      page.on("request", (r) => {
+        if (!/^(file|data|blob|about):/.test(r.url())) requests.push(r.url());
+      });
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(url, { waitUntil: "load" });
+      await page.waitForTimeout(300);
+      assert.equal(requests, [], "no request leaves the file");
+      assert.equal(errors, [], "no console error");
+      const charts = await page.locator("figure.chart").count();
+      assert.is(charts, 1);
+      assert.is(await page.locator("figure.chart svg").count(), charts);
+      assert.ok((await page.locator("figure.chart svg .mark-rect path").count()) === 14, "one bar per day");
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    cleanup();
+  }
+});
+
+test.run();
