@@ -87,7 +87,8 @@ async function reportOne(notebook: string, options: CliOptions): Promise<boolean
   if (err.isTTY) err.write("\r\u001b[K");
   if (run.failure) {
     err.write(`${notebook} failed at cell ${run.failure.cellIndex + 1}: ${run.failure.message}\n`);
-    if (run.failure.detail.trim()) err.write(run.failure.detail.trimEnd().replace(/^/gm, "  ") + "\n");
+    const detail = run.failure.detail.trim();
+    if (detail !== "" && detail !== run.failure.message) err.write(detail.replace(/^/gm, "  ") + "\n");
     err.write(`  see ${files.join(", ")} (the last good report, if any, is kept)\n`);
     return false;
   }
