@@ -1,0 +1,37 @@
+// The Clubhouse analysis, as notebooks import it: `import { loadUsers, ... } from "analysis/clubhouse"`.
+export { cumulativeUsersChart, influentialJoinedChart, invitesChart, newUsersChart } from "./charts";
+export { dataFacts, factsTable, info, type DataFacts } from "./info";
+export {
+  conversion,
+  conversionTable,
+  distributionTable,
+  firstBuckets,
+  invitesTable,
+  inviteCounts,
+  projectionTable,
+  projectSecondInvites,
+  type Conversion,
+  type InviteCounts,
+  type InviteDistribution,
+  type Projection,
+} from "./invites";
+export { loadUsers, type Users } from "./load";
+export { correlationTable, influenceCorrelations, portrait, portraitTable, type Correlation, type GroupPortrait } from "./portrait";
+export {
+  byMonthTable,
+  friendsOfFriends,
+  influential,
+  joinedByMonth,
+  originalInfluentialRows,
+  originalReach,
+  reachTable,
+  subtreeSizes,
+  topBy,
+  type Influential,
+  type MonthCounts,
+  type Subtrees,
+  type TopInviter,
+} from "./reach";
+export { DAY_MS, type DayString, type EpochMs, type MonthString } from "./schema";
+export { busiestDays, signupSummary, signupsPerDay, type DailySignups, type SignupSummary } from "./signups";
+export { inviteTree, perUser, type InviteTree } from "./tree";

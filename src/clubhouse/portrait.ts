@@ -1,0 +1,125 @@
+// The questions the original set itself and left open: what the influential users look like
+// (followers, following, when they joined) next to everyone else, and how influence goes with
+// those, as rank correlations (influence is heavy-tailed and mostly zero: ranks, not values).
+import * as pl from "nodejs-polars";
+import { pearson, quantile, ranks, spearman } from "../stats";
+import { DAY_MS, dayOf, type DayString } from "./schema";
+import type { Users } from "./load";
+
+export interface GroupPortrait {
+  group: string;
+  users: number;
+  median_followers: number | null;
+  median_following: number | null;
+  median_joined: DayString | null;
+  /** Share who signed up before the explosion (before 1 December 2020). */
+  joined_before_december: number | null;
+}
+
+const DECEMBER_2020 = Date.UTC(2020, 11, 1);
+
+type PortraitUsers = Pick<Users, "count" | "followers" | "following" | "createdMs">;
+
+/** The values of the rows where `inGroup[row] === want`, missing ones left out. */
+function valuesOf(values: Float64Array, inGroup: Uint8Array, want: number): Float64Array {
+  const out = new Float64Array(values.length);
+  let k = 0;
+  for (let row = 0; row < values.length; row++) if (inGroup[row] === want && !Number.isNaN(values[row]!)) out[k++] = values[row]!;
+  return out.subarray(0, k);
+}
+
+function describeGroup(users: PortraitUsers, group: string, inGroup: Uint8Array, want: number): GroupPortrait {
+  const joinedAt = valuesOf(users.createdMs, inGroup, want);
+  const joined = quantile(joinedAt, 0.5);
+  let early = 0;
+  for (let i = 0; i < joinedAt.length; i++) if (joinedAt[i]! < DECEMBER_2020) early++;
+  return {
+    group,
+    users: joinedAt.length,
+    median_followers: quantile(valuesOf(users.followers, inGroup, want), 0.5),
+    median_following: quantile(valuesOf(users.following, inGroup, want), 0.5),
+    median_joined: joined === null ? null : dayOf(joined),
+    joined_before_december: joinedAt.length ? early / joinedAt.length : null,
+  };
+}
+
+/** The influential users (rows) against all the others. */
+export function portrait(users: PortraitUsers, influentialRows: readonly number[], label: string): GroupPortrait[] {
+  const inGroup = new Uint8Array(users.count);
+  for (const row of influentialRows) inGroup[row] = 1;
+  return [describeGroup(users, label, inGroup, 1), describeGroup(users, "everyone else", inGroup, 0)];
+}
+
+export function portraitTable(groups: GroupPortrait[]): pl.DataFrame {
+  return pl.DataFrame({
+    group: groups.map((g) => g.group),
+    users: pl.Series("users", groups.map((g) => g.users), pl.Int64),
+    median_followers: groups.map((g) => g.median_followers),
+    median_following: groups.map((g) => g.median_following),
+    median_joined: groups.map((g) => g.median_joined),
+    joined_before_dec_2020: groups.map((g) => g.joined_before_december),
+  });
+}
+
+export interface Correlation {
+  influence: string;
+  with: string;
+  spearman: number | null;
+  /** Users with both values present. */
+  users: number;
+}
+
+function hasMissing(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) return true;
+  return false;
+}
+
+/**
+ * Spearman's ρ of each influence measure (per user row) with followers, following and the sign-up
+ * day, over every user (zeros included), leaving out a user only where a value is missing. Each
+ * complete column is ranked once and reused: ρ is Pearson's r of the ranks.
+ */
+export function influenceCorrelations(users: PortraitUsers, measures: Record<string, ArrayLike<number>>): Correlation[] {
+  const joinDay = new Float64Array(users.count);
+  for (let row = 0; row < users.count; row++) joinDay[row] = Math.floor(users.createdMs[row]! / DAY_MS);
+  const against: Record<string, Float64Array> = { followers: users.followers, following: users.following, "sign-up day": joinDay };
+  // One array type for every column keeps ranks() and pearson() monomorphic (and fast).
+  const asFloat = (values: ArrayLike<number>) => {
+    if (values instanceof Float64Array) return values;
+    const out = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) out[i] = values[i]!;
+    return out;
+  };
+  const ranked = new Map<ArrayLike<number>, Float64Array>();
+  const ranksOf = (values: ArrayLike<number>) => ranked.get(values) ?? ranked.set(values, ranks(values)).get(values)!;
+  const missing = new Map<ArrayLike<number>, boolean>();
+  const missingIn = (values: ArrayLike<number>) => missing.get(values) ?? missing.set(values, hasMissing(values)).get(values)!;
+  const out: Correlation[] = [];
+  for (const [influence, given] of Object.entries(measures)) {
+    const measure = asFloat(given);
+    for (const [name, values] of Object.entries(against)) {
+      if (!missingIn(measure) && !missingIn(values)) {
+        out.push({ influence, with: name, spearman: pearson(ranksOf(measure), ranksOf(values)), users: users.count });
+        continue;
+      }
+      const x: number[] = [];
+      const y: number[] = [];
+      for (let row = 0; row < users.count; row++) {
+        if (Number.isNaN(values[row]!) || Number.isNaN(measure[row]!)) continue;
+        x.push(measure[row]!);
+        y.push(values[row]!);
+      }
+      out.push({ influence, with: name, spearman: spearman(x, y), users: x.length });
+    }
+  }
+  return out;
+}
+
+export function correlationTable(rows: Correlation[]): pl.DataFrame {
+  return pl.DataFrame({
+    influence: rows.map((r) => r.influence),
+    with: rows.map((r) => r.with),
+    spearman: rows.map((r) => r.spearman),
+    users: pl.Series("users", rows.map((r) => r.users), pl.Int64),
+  });
+}

@@ -1,0 +1,174 @@
+// How many users an inviter brought, three ways, all in linear time over the tree's arrays:
+//
+// - the original's "2-generation reach": its left join of the invite edges on themselves, with
+//   duplicates dropped, counted per inviter — one row per grandchild, and one for each child who
+//   invited nobody. So it is Σ over children c of max(1, invitees of c): a child who brought k
+//   friends counts k, not 1 + k;
+// - friends and friends of friends, as the original's text defines influence: Σ (1 + invitees of c);
+// - the whole subtree: every user below, at any depth.
+import * as pl from "nodejs-polars";
+import { dayOf, monthOf, type MonthString } from "./schema";
+import type { Users } from "./load";
+import type { InviteTree } from "./tree";
+
+/** Per node (users, then inviters that are not users): the original's 2-generation count. */
+export function originalReach(tree: InviteTree): Int32Array {
+  const { users, parent, childCount } = tree;
+  const reach = new Int32Array(childCount.length);
+  for (let row = 0; row < users; row++) {
+    const p = parent[row]!;
+    if (p >= 0) reach[p]! += Math.max(1, childCount[row]!);
+  }
+  return reach;
+}
+
+/** Per node: invitees plus their invitees. */
+export function friendsOfFriends(tree: InviteTree): Int32Array {
+  const { users, parent, childCount } = tree;
+  const reach = new Int32Array(childCount.length);
+  for (let row = 0; row < users; row++) {
+    const p = parent[row]!;
+    if (p >= 0) reach[p]! += 1 + childCount[row]!;
+  }
+  return reach;
+}
+
+export interface Subtrees {
+  /** Per node: all users below it. NaN for a node in an invite cycle or above one (no finite answer). */
+  descendants: Float64Array;
+  /** Nodes left NaN. */
+  inCycles: number;
+}
+
+/**
+ * All descendants of every node, in linear time. When every inviter's row comes before its
+ * invitees' (the table is in sign-up order), one backward pass passes each count up to the
+ * inviter. Otherwise leaves first (Kahn's order): a node is passed up once all its own invitees
+ * are counted; nodes never reached are in a cycle or above one.
+ */
+export function subtreeSizes(tree: InviteTree): Subtrees {
+  const { users, parent } = tree;
+  const nodes = tree.childCount.length;
+  const descendants = new Float64Array(nodes);
+  let ordered = true;
+  for (let row = 0; row < users && ordered; row++) ordered = parent[row]! < row || parent[row]! >= users;
+  if (ordered) {
+    for (let row = users - 1; row >= 0; row--) {
+      const p = parent[row]!;
+      if (p >= 0) descendants[p]! += descendants[row]! + 1;
+    }
+    return { descendants, inCycles: 0 };
+  }
+  const pending = tree.childCount.slice();
+  const queue = new Int32Array(nodes);
+  let tail = 0;
+  for (let node = 0; node < nodes; node++) if (pending[node] === 0) queue[tail++] = node;
+  for (let head = 0; head < tail; head++) {
+    const node = queue[head]!;
+    const p = node < users ? parent[node]! : -1;
+    if (p < 0) continue;
+    descendants[p]! += descendants[node]! + 1;
+    if (--pending[p]! === 0) queue[tail++] = p;
+  }
+  for (let node = 0; node < nodes; node++) if (pending[node]! > 0) descendants[node] = NaN;
+  return { descendants, inCycles: nodes - tail };
+}
+
+export interface TopInviter {
+  user_id: number;
+  reach: number;
+}
+
+/** The `k` nodes with the highest `reach`, highest first, the smaller user id first on a tie. */
+export function topBy(tree: InviteTree, reach: ArrayLike<number>, k: number): TopInviter[] {
+  const top: TopInviter[] = [];
+  const before = (a: TopInviter, b: TopInviter) => a.reach > b.reach || (a.reach === b.reach && a.user_id < b.user_id);
+  for (let node = 0; node < reach.length; node++) {
+    const r = reach[node]!;
+    // Most nodes fall below the current k-th: skip them before making an object.
+    if (!(r > 0) || (top.length === k && r < top[k - 1]!.reach)) continue;
+    const candidate = { user_id: tree.nodeId[node]!, reach: r };
+    if (top.length === k && !before(candidate, top[k - 1]!)) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    top[at] = candidate;
+    while (at > 0 && before(top[at]!, top[at - 1]!)) {
+      [top[at - 1], top[at]] = [top[at]!, top[at - 1]!];
+      at--;
+    }
+  }
+  return top;
+}
+
+export interface Influential {
+  threshold: number;
+  /** Inviter ids with reach above the threshold (users or not): the original's `best_hubs`. */
+  count: number;
+  /** Of them, the users in the table, by row. */
+  rows: number[];
+}
+
+export function influential(tree: InviteTree, reach: Int32Array, threshold: number): Influential {
+  let count = 0;
+  const rows: number[] = [];
+  for (let node = 0; node < reach.length; node++) {
+    if (reach[node]! > threshold) {
+      count++;
+      if (node < tree.users) rows.push(node);
+    }
+  }
+  return { threshold, count, rows };
+}
+
+/**
+ * The rows the original took for its influential users. Its reach series, concatenated with
+ * `ignore_index=True`, is indexed 0..n-1 by position, sorted by reach; it then matched those
+ * positions against `user_id`. So its "influential users" are the users whose id is one of the
+ * first `count` positions, 0..count-1: the earliest accounts.
+ */
+export function originalInfluentialRows(users: Pick<Users, "userId">, hubs: Influential): number[] {
+  const rows: number[] = [];
+  users.userId.forEach((id, row) => {
+    if (id >= 0 && id < hubs.count) rows.push(row);
+  });
+  return rows;
+}
+
+export type MonthCounts = Record<MonthString, number>;
+
+/** How many of `rows` signed up in each month (UTC), months in order. */
+export function joinedByMonth(users: Pick<Users, "createdMs">, rows: readonly number[]): MonthCounts {
+  const counts = new Map<MonthString, number>();
+  for (const row of rows) {
+    const month = monthOf(users.createdMs[row]!);
+    counts.set(month, (counts.get(month) ?? 0) + 1);
+  }
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** The given inviters with every measure side by side, and when each joined (none for an inviter that is not a user). */
+export function reachTable(users: Pick<Users, "createdMs">, tree: InviteTree, top: readonly TopInviter[], measures: { original: Int32Array; friendsOfFriends: Int32Array; subtrees: Subtrees }): pl.DataFrame {
+  const nodes = new Map<number, number>();
+  const wanted = new Set(top.map((t) => t.user_id));
+  for (let node = 0; node < tree.nodeId.length && nodes.size < wanted.size; node++) if (wanted.has(tree.nodeId[node]!)) nodes.set(tree.nodeId[node]!, node);
+  const node = (t: TopInviter) => nodes.get(t.user_id)!;
+  const descendants = (t: TopInviter) => measures.subtrees.descendants[node(t)]!;
+  return pl.DataFrame({
+    // As text: an id reads better without thousands separators.
+    user_id: top.map((t) => String(t.user_id)),
+    joined: top.map((t) => (node(t) < tree.users ? dayOf(users.createdMs[node(t)]!) : "not a user")),
+    invited: pl.Series("invited", top.map((t) => tree.childCount[node(t)]!), pl.Int64),
+    original_reach: pl.Series("original_reach", top.map((t) => measures.original[node(t)]!), pl.Int64),
+    friends_and_their_friends: pl.Series("friends_and_their_friends", top.map((t) => measures.friendsOfFriends[node(t)]!), pl.Int64),
+    all_descendants: pl.Series("all_descendants", top.map((t) => (Number.isNaN(descendants(t)) ? null : descendants(t))), pl.Int64),
+  });
+}
+
+/** Months side by side: influential users by sign-up month, as the original found them and corrected. */
+export function byMonthTable(original: MonthCounts, corrected: MonthCounts): pl.DataFrame {
+  const months = [...new Set([...Object.keys(original), ...Object.keys(corrected)])].sort();
+  return pl.DataFrame({
+    month: months,
+    original: pl.Series("original", months.map((m) => original[m] ?? 0), pl.Int64),
+    corrected: pl.Series("corrected", months.map((m) => corrected[m] ?? 0), pl.Int64),
+  });
+}

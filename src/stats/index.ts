@@ -1,0 +1,12 @@
+export { pearson } from "./pearson";
+export { quantile } from "./quantile";
+export { ranks } from "./ranks";
+export { spearman } from "./spearman";
+export { bootstrapMeanCI, type BootstrapOptions, type ConfidenceInterval } from "./bootstrap";
+export { histogram, type Histogram } from "./histogram";
+export { mannWhitneyU, type MannWhitneyU } from "./mann-whitney";
+export { mean } from "./mean";
+export { Random } from "./random";
+export { std, variance } from "./std";
+export { sum } from "./sum";
+export { welchTTest, type WelchTTest } from "./welch-t-test";

@@ -1,0 +1,34 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { quantile } from "../../src/stats/quantile";
+
+test("numpy's documented examples: the median of [[10, 7, 4], [3, 2, 1]] is 3.5, per column 6.5, 4.5, 2.5", () => {
+  // https://numpy.org/doc/stable/reference/generated/numpy.percentile.html
+  assert.is(quantile([10, 7, 4, 3, 2, 1], 0.5), 3.5);
+  assert.is(quantile([10, 3], 0.5), 6.5);
+  assert.is(quantile([7, 2], 0.5), 4.5);
+  assert.is(quantile([4, 1], 0.5), 2.5);
+});
+
+test("linear interpolation between order statistics (Hyndman & Fan 7, R's default): 1..10", () => {
+  const x = [7, 3, 10, 1, 5, 2, 9, 4, 8, 6];
+  assert.is(quantile(x, 0), 1);
+  assert.is(quantile(x, 0.25), 3.25);
+  assert.ok(Math.abs(quantile(x, 0.9)! - 9.1) < 1e-12);
+  assert.is(quantile(x, 1), 10);
+});
+
+test("many ties and an odd count; the input is left as it was", () => {
+  const x = new Float64Array([0, 0, 0, 0, 5, 0, 0, 9, 0]);
+  assert.is(quantile(x, 0.5), 0);
+  assert.equal([...x], [0, 0, 0, 0, 5, 0, 0, 9, 0]);
+  assert.is(quantile([2, 1, 3], 0.5), 2);
+});
+
+test("empty input → null; NaN or p outside [0, 1] → error", () => {
+  assert.is(quantile([], 0.5), null);
+  assert.throws(() => quantile([1, NaN], 0.5), /value 1 is NaN/);
+  assert.throws(() => quantile([1], 1.5), /p must be in \[0, 1\]/);
+});
+
+test.run();
