@@ -7,14 +7,28 @@ export interface TableOptions {
   /** At most this many rows are shown; a note says how many there are. */
   rows?: number;
   caption?: string;
+  /**
+   * Columns of identifiers (user ids, years): whole numbers printed without thousands
+   * separators. By default the columns named `id` or ending in `_id`.
+   */
+  identifiers?: string[];
 }
 
 const INTEGER = /^U?Int(8|16|32|64)$/;
 const FLOAT = /^Float(32|64)$/;
 
-function cellText(value: unknown, variant: string): string {
-  if (value === null || value === undefined) return "null";
+interface Column {
+  name: string;
+  variant: string;
+  numeric: boolean;
+  /** The cells as text; null where the value is missing. */
+  cells: (string | null)[];
+}
+
+function cellText(value: unknown, variant: string, identifier: boolean): string | null {
+  if (value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "bigint") {
+    if (identifier && (typeof value === "bigint" || Number.isInteger(value))) return String(value);
     return INTEGER.test(variant) || typeof value === "bigint" ? formatInteger(value) : formatFloat(value);
   }
   if (value instanceof Date) return formatDate(value);
@@ -22,30 +36,31 @@ function cellText(value: unknown, variant: string): string {
   return String(value);
 }
 
-function isNumeric(variant: string): boolean {
-  return INTEGER.test(variant) || FLOAT.test(variant);
+function columnsOf(head: DataFrame, identifiers: readonly string[] | undefined): Column[] {
+  return head.columns.map((name, j) => {
+    const variant = String(head.dtypes[j]?.variant ?? "");
+    const identifier = identifiers ? identifiers.includes(name) : name === "id" || name.endsWith("_id");
+    const values = head.getColumn(name).toArray() as unknown[];
+    return { name, variant, numeric: INTEGER.test(variant) || FLOAT.test(variant), cells: values.map((v) => cellText(v, variant, identifier)) };
+  });
 }
 
 function rowNote(shown: number, total: number): string {
   return shown < total ? `Showing the first ${formatInteger(shown)} of ${formatInteger(total)} rows.` : "";
 }
 
-export function tableHtml(frame: DataFrame, { rows = 20, caption }: TableOptions = {}): string {
+const RIGHT = 'style="text-align:right;font-variant-numeric:tabular-nums"';
+const LEFT = 'style="text-align:left"';
+
+export function tableHtml(frame: DataFrame, { rows = 20, caption, identifiers }: TableOptions = {}): string {
   const head = frame.head(rows);
-  const variants = head.dtypes.map((d) => d.variant as string);
-  const columns = head.columns.map((name) => head.getColumn(name).toArray() as unknown[]);
-  const right = 'style="text-align:right;font-variant-numeric:tabular-nums"';
-  const th = head.columns
-    .map((name, j) => `<th ${isNumeric(variants[j] ?? "") ? right : 'style="text-align:left"'} title="${escapeHtml(variants[j] ?? "")}">${escapeHtml(name)}</th>`)
-    .join("");
+  const columns = columnsOf(head, identifiers);
+  const th = columns.map((c) => `<th ${c.numeric ? RIGHT : LEFT} title="${escapeHtml(c.variant)}">${escapeHtml(c.name)}</th>`).join("");
   const body: string[] = [];
   for (let i = 0; i < head.height; i++) {
-    const tds = columns.map((col, j) => {
-      const v = col[i];
-      const variant = variants[j] ?? "";
-      const align = isNumeric(variant) ? right : 'style="text-align:left"';
-      const cls = v === null || v === undefined ? ' class="null"' : "";
-      return `<td${cls} ${align}>${escapeHtml(cellText(v, variant))}</td>`;
+    const tds = columns.map((c) => {
+      const text = c.cells[i] ?? null;
+      return `<td${text === null ? ' class="null"' : ""} ${c.numeric ? RIGHT : LEFT}>${escapeHtml(text ?? "null")}</td>`;
     });
     body.push(`<tr>${tds.join("")}</tr>`);
   }
@@ -60,15 +75,16 @@ export function tableHtml(frame: DataFrame, { rows = 20, caption }: TableOptions
   ].join("");
 }
 
-export function tableText(frame: DataFrame, { rows = 20, caption }: TableOptions = {}): string {
+export function tableText(frame: DataFrame, { rows = 20, caption, identifiers }: TableOptions = {}): string {
   const head = frame.head(rows);
-  const variants = head.dtypes.map((d) => d.variant as string);
-  const cells = head.columns.map((name, j) => [name, ...(head.getColumn(name).toArray() as unknown[]).map((v) => cellText(v, variants[j] ?? ""))]);
-  const widths = cells.map((col) => Math.max(...col.map((s) => s.length)));
-  const pad = (s: string, j: number) => (isNumeric(variants[j] ?? "") ? s.padStart(widths[j] ?? 0) : s.padEnd(widths[j] ?? 0));
-  const line = (i: number) => cells.map((col, j) => pad(col[i] ?? "", j)).join("  ").trimEnd();
+  const columns = columnsOf(head, identifiers).map((c) => ({ ...c, lines: [c.name, ...c.cells.map((t) => t ?? "null")] }));
+  const widths = columns.map((c) => Math.max(...c.lines.map((s) => s.length)));
+  const line = (i: number) =>
+    columns
+      .map((c, j) => (c.numeric ? (c.lines[i] ?? "").padStart(widths[j] ?? 0) : (c.lines[i] ?? "").padEnd(widths[j] ?? 0)))
+      .join("  ")
+      .trimEnd();
   const lines = [line(0), widths.map((w) => "-".repeat(w)).join("  ")];
   for (let i = 1; i <= head.height; i++) lines.push(line(i));
-  const note = rowNote(head.height, frame.height);
-  return [caption ?? "", ...lines, note].filter((s) => s !== "").join("\n");
+  return [caption ?? "", ...lines, rowNote(head.height, frame.height)].filter((s) => s !== "").join("\n");
 }

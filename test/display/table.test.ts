@@ -38,6 +38,15 @@ test("the plain-text fallback aligns columns", () => {
   );
 });
 
+test("identifier columns print whole numbers without thousands separators", () => {
+  const ids = pl.DataFrame({ user_id: [61055, 4], year: [2021, 2020], reach: [7335, 12] });
+  assert.match(tableHtml(ids), />61055<\/td>/);
+  assert.match(tableHtml(ids), />7,335<\/td>/);
+  assert.match(tableHtml(ids), />2,021<\/td>/);
+  assert.match(tableHtml(ids, { identifiers: ["year"] }), />2021<\/td>/);
+  assert.match(tableHtml(ids, { identifiers: ["year"] }), />61,055<\/td>/);
+});
+
 test("show() sends one display with both representations", () => {
   const shown = captureDisplays(() => show(frame(), { rows: 2 }));
   assert.is(shown.length, 1);
