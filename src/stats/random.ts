@@ -50,3 +50,21 @@ export class Random {
     return items[this.int(items.length)] as T;
   }
 }
+
+/** Draws an index with probability proportional to its weight (binary search on the cumulative sums). */
+export function weightedPicker(weights: readonly number[], random: Random): () => number {
+  const cumulative = new Float64Array(weights.length);
+  let total = 0;
+  weights.forEach((w, i) => (cumulative[i] = total += w));
+  return () => {
+    const u = random.next() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((cumulative[mid] as number) > u) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+}

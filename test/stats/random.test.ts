@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { Random } from "../../src/stats/random";
+import { Random, weightedPicker } from "../../src/stats/random";
 
 test("mulberry32: the reference implementation's first outputs for seed 1", () => {
   // A Python transcription of the C reference (state += 0x6D2B79F5; ...) gives, for seed 1,
@@ -25,6 +25,15 @@ test("same seed, same stream; ranges and means as expected", () => {
   }
   assert.ok(Math.abs(s / n - 2) < 0.1, `exponential mean ${s / n}`);
   assert.ok(Math.abs(p / n - 3) < 0.1, `poisson mean ${p / n}`);
+});
+
+test("weightedPicker draws each index in proportion to its weight", () => {
+  const only = weightedPicker([0, 5, 0], new Random(1));
+  for (let i = 0; i < 100; i++) assert.is(only(), 1);
+  const pick = weightedPicker([1, 3], new Random(2));
+  let ones = 0;
+  for (let i = 0; i < 40_000; i++) ones += pick();
+  assert.ok(Math.abs(ones / 40_000 - 0.75) < 0.01, `share ${ones / 40_000}`);
 });
 
 test.run();

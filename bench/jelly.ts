@@ -1,0 +1,152 @@
+// npm run bench for the Jelly Party notebook, on the full-size snapshot (npm run data -- --full):
+//   notebook     the whole report as a user runs it: `node dist/engine/cli.js report notebooks/jelly-party.ipynb
+//                -p eventsPath ../data/jelly/full/events.ndjson.gz` as one process (kernel, cells, HTML export)
+//   fixed cost   the same command on an almost empty notebook (one trivial cell), in the same run
+//   net          notebook − fixed cost: what the analysis itself costs
+//   reference    /usr/bin/python3 /work/shared/reference/jelly_party.py on the same file, as one process
+// Medians of BENCH_RUNS runs (default 3), both ratios, and the peak memory of each process tree
+// (the sum of the resident sets of the process and its children, sampled every 50 ms).
+// Needs a built dist/ (npm run build). Skips what it cannot run, saying why.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(__dirname, "..");
+const FULL = join(ROOT, "data", "jelly", "full", "events.ndjson.gz");
+const NOTEBOOK = join(ROOT, "notebooks", "jelly-party.ipynb");
+const CLI = join(ROOT, "dist", "engine", "cli.js");
+const PYTHON = "/usr/bin/python3";
+const REFERENCE = "/work/shared/reference/jelly_party.py";
+const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
+const TARGET_RATIO = 10;
+const TARGET_PEAK = 2 * 1024 ** 3;
+
+interface Measure {
+  ms: number;
+  peakBytes: number;
+}
+
+/** Resident set of a process and all its descendants, from /proc. */
+function treeRss(pid: number): number {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const p = stack.pop() as number;
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
+        if (children) stack.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // the process ended between two reads
+    }
+  }
+  return total;
+}
+
+function measure(command: string, args: string[], cwd = ROOT): Promise<Measure> {
+  return new Promise((resolvePromise, reject) => {
+    const t0 = performance.now();
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid as number))), 50);
+    child.on("close", (code) => {
+      clearInterval(timer);
+      const ms = performance.now() - t0;
+      if (code !== 0) reject(new Error(`${command} ${args.join(" ")} failed (${code}):\n${stderr.slice(-2000)}`));
+      else resolvePromise({ ms, peakBytes: peak });
+    });
+  });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const gib = (b: number) => `${(b / 1024 ** 3).toFixed(2)} GiB`;
+
+function row(name: string, ms: number[], peaks: number[]): string {
+  return `${name.padEnd(14)}${seconds(median(ms)).padStart(10)}${seconds(Math.min(...ms)).padStart(10)}${seconds(Math.max(...ms)).padStart(10)}${peaks.length ? gib(Math.max(...peaks)).padStart(12) : "".padStart(12)}`;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(FULL)) {
+    console.log(`jelly benchmark skipped: ${FULL} is missing; write it with \`npm run data -- --full\` (about 20 s).`);
+    return;
+  }
+  if (!existsSync(CLI)) {
+    console.log("jelly benchmark skipped: dist/ is not built; run `npm run build`.");
+    return;
+  }
+  const pandas = existsSync(PYTHON) && existsSync(REFERENCE) && spawnSync(PYTHON, ["-c", "import pandas, scipy"]).status === 0;
+
+  const scratch = join(ROOT, ".tmp", `bench-jelly-${process.pid}`);
+  mkdirSync(scratch, { recursive: true });
+  const empty = join(scratch, "empty.ipynb");
+  writeFileSync(
+    empty,
+    JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
+      cells: [
+        { cell_type: "markdown", id: "a", metadata: {}, source: "An almost empty notebook: the runner's fixed cost." },
+        { cell_type: "code", id: "b", metadata: {}, outputs: [], execution_count: null, source: "1 + 1" },
+      ],
+    }),
+  );
+  const out = join(scratch, "reports");
+  const notebookRun = () => measure(process.execPath, [CLI, "report", NOTEBOOK, "-p", "eventsPath", "../data/jelly/full/events.ndjson.gz", "--out", out]);
+  const emptyRun = () => measure(process.execPath, [CLI, "report", empty, "--out", out]);
+  const referenceRun = () => measure(PYTHON, [REFERENCE, FULL]);
+
+  try {
+    const notebook: Measure[] = [];
+    const fixed: Measure[] = [];
+    const reference: Measure[] = [];
+    await notebookRun(); // warm the file cache and the compiled library once
+    for (let i = 0; i < RUNS; i++) {
+      process.stderr.write(`run ${i + 1}/${RUNS}: notebook`);
+      notebook.push(await notebookRun());
+      process.stderr.write(", almost empty notebook");
+      fixed.push(await emptyRun());
+      if (pandas) {
+        process.stderr.write(", reference");
+        reference.push(await referenceRun());
+      }
+      process.stderr.write("\n");
+    }
+    const net = notebook.map((m, i) => m.ms - (fixed[i] as Measure).ms);
+    console.log(`jelly-party benchmark on ${FULL.slice(ROOT.length + 1)}, ${RUNS} runs, node ${process.version}`);
+    console.log(`${"".padEnd(14)}${"median".padStart(10)}${"min".padStart(10)}${"max".padStart(10)}${"peak memory".padStart(12)}`);
+    console.log(row("notebook", notebook.map((m) => m.ms), notebook.map((m) => m.peakBytes)));
+    console.log(row("fixed cost", fixed.map((m) => m.ms), fixed.map((m) => m.peakBytes)));
+    console.log(row("net", net, []));
+    if (!pandas) {
+      console.log(`reference skipped: ${PYTHON} cannot import pandas and scipy (Debian: apt-get install python3-pandas python3-scipy).`);
+      return;
+    }
+    console.log(row("reference", reference.map((m) => m.ms), reference.map((m) => m.peakBytes)));
+    const ref = median(reference.map((m) => m.ms));
+    const felt = ref / median(notebook.map((m) => m.ms));
+    const netRatio = ref / median(net);
+    const peak = Math.max(...notebook.map((m) => m.peakBytes));
+    console.log(`ratio, as a user feels it (reference / notebook): ${felt.toFixed(1)}×`);
+    console.log(`ratio, net of the runner's fixed cost (reference / net): ${netRatio.toFixed(1)}×   target ≥ ${TARGET_RATIO}×: ${netRatio >= TARGET_RATIO ? "met" : "MISSED"}`);
+    console.log(`peak memory of the notebook run: ${gib(peak)}   target < 2 GiB: ${peak < TARGET_PEAK ? "met" : "MISSED"}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,149 @@
+// Turns a block of NDJSON lines into rows: each line a hit ({_index, _id, _source}) or a bare
+// _source, flattened to json_normalize's dotted names, with its time from `_source.@timestamp` and
+// its line number. A bad line (not JSON, not an object, no usable @timestamp) is an error naming
+// the line, or is counted and skipped when asked.
+import { flatten } from "./flatten";
+
+export interface ReadOptions {
+  /** Flattened columns to keep, e.g. "_source.message_decoded.type"; every column when omitted. */
+  columns?: readonly string[];
+  /** Count and skip lines that are not valid documents, instead of failing on the first one. */
+  skipBadLines?: boolean;
+}
+
+export interface BadLine {
+  line: number;
+  reason: string;
+}
+
+export interface Block {
+  /** The line number of each row, its time (ms since the epoch, UTC), and its columns (same length, null where absent). */
+  lines: number[];
+  times: number[];
+  columns: Map<string, unknown[]>;
+  /** Lines read, blank ones included. */
+  lineCount: number;
+  skipped: number;
+  /** The first few bad lines (all skipped ones are counted in `skipped`). */
+  badLines: BadLine[];
+  /** Without skipBadLines: the first bad line, after which the block stops. */
+  error?: BadLine;
+}
+
+const TIMESTAMP = "@timestamp";
+export const KEPT_BAD_LINES = 10;
+
+/** Reads the lines of `bytes` (UTF-8, "\n"-separated), numbering them from `firstLine`. */
+export function readBlock(bytes: Uint8Array, firstLine: number, options: ReadOptions = {}): Block {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const wanted = options.columns?.map((name) => ({ name, segments: name.split(".") }));
+  const block: Block = { lines: [], times: [], columns: new Map(wanted?.map((c) => [c.name, []])), lineCount: 0, skipped: 0, badLines: [] };
+  const cells = wanted?.map((c) => block.columns.get(c.name) as unknown[]);
+
+  let lineNumber = firstLine - 1;
+  const bad = (reason: string): boolean => {
+    const b = { line: lineNumber, reason };
+    if (!options.skipBadLines) {
+      block.error = b;
+      return false;
+    }
+    block.skipped++;
+    if (block.badLines.length < KEPT_BAD_LINES) block.badLines.push(b);
+    return true;
+  };
+
+  // One line: true to go on, false to stop at an error.
+  const take = (text: string): boolean => {
+    lineNumber++;
+    block.lineCount++;
+    if (isBlank(text)) return true;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      return bad(`not valid JSON (${(e as Error).message})`);
+    }
+    if (!isObject(doc)) return bad(`expected a JSON object, got ${JSON.stringify(doc).slice(0, 40)}`);
+    // A hit has its document under _source; a bare document is its own _source.
+    const hit = isObject(doc["_source"]) ? doc : { _source: doc };
+    const stamp = (hit["_source"] as Record<string, unknown>)[TIMESTAMP];
+    if (typeof stamp !== "string") return bad(`expected '_source.${TIMESTAMP}', a time such as "2020-08-14T19:22:31.512Z"`);
+    const t = Date.parse(stamp); // milliseconds, as filebeat writes them; finer digits would be dropped
+    if (Number.isNaN(t)) return bad(`expected '_source.${TIMESTAMP}' to be an ISO 8601 time, got ${JSON.stringify(stamp).slice(0, 40)}`);
+    const row = block.times.length;
+    block.times.push(t);
+    block.lines.push(lineNumber);
+    if (wanted && cells) {
+      for (let c = 0; c < wanted.length; c++) (cells[c] as unknown[]).push(cell(lookup(hit, (wanted[c] as { segments: string[] }).segments, 0)));
+    } else {
+      for (const [key, value] of flatten(hit)) {
+        let column = block.columns.get(key);
+        if (!column) block.columns.set(key, (column = new Array<unknown>(row).fill(null)));
+        while (column.length < row) column.push(null); // earlier documents lacked this key
+        column.push(cell(value));
+      }
+    }
+    return true;
+  };
+
+  // Decoded line by line: a line of plain ASCII stays a compact one-byte string, which JSON.parse
+  // reads faster than slices of one big decoded chunk.
+  let start = 0;
+  let going = true;
+  for (let nl = buffer.indexOf(10); going && nl >= 0; nl = buffer.indexOf(10, start)) {
+    going = take(buffer.toString("utf8", start, nl));
+    start = nl + 1;
+  }
+  if (going && start < buffer.length) take(buffer.toString("utf8", start));
+  for (const column of block.columns.values()) while (column.length < block.times.length) column.push(null);
+  return block;
+}
+
+function isBlank(text: string): boolean {
+  return text.length === 0 || text.trim() === "";
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The value at a dotted path, as json_normalize would name it. A key may itself contain dots
+ * ({"client.geo": {...}} gives the same names as {"client": {"geo": {...}}}): where a key is missing,
+ * keys made of several segments are tried.
+ */
+export function lookup(value: unknown, segments: readonly string[], i: number): unknown {
+  let v = value;
+  for (let j = i; j < segments.length; j++) {
+    if (!isObject(v)) return undefined; // a scalar or a list on the way: no such column
+    const next = v[segments[j] as string];
+    if (next === undefined) return hasDottedKey(v, segments[j] as string) ? lookupDotted(v, segments, j) : undefined;
+    v = next;
+  }
+  return isObject(v) ? undefined : v; // an object is not a column: its leaves are
+}
+
+function hasDottedKey(object: Record<string, unknown>, segment: string): boolean {
+  for (const key in object) if (key.startsWith(`${segment}.`)) return true;
+  return false;
+}
+
+function lookupDotted(value: unknown, segments: readonly string[], i: number): unknown {
+  if (i === segments.length) return isObject(value) ? undefined : value;
+  if (!isObject(value)) return undefined;
+  let key = segments[i] as string;
+  for (let j = i; j < segments.length; j++) {
+    if (j > i) key += `.${segments[j]}`;
+    if (key in value) {
+      const found = lookupDotted(value[key], segments, j + 1);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** A column holds scalars; a list (json_normalize keeps lists whole) is kept as its JSON text. */
+function cell(value: unknown): unknown {
+  if (value === undefined) return null;
+  return Array.isArray(value) ? JSON.stringify(value) : value;
+}

@@ -1,0 +1,216 @@
+// Reads a snapshot of the Elasticsearch index: NDJSON, gzip-compressed or not, one hit a line as
+// `scan` yields them ({_index, _id, _source}) or one bare `_source` a line. Documents are flattened to
+// dotted column names as pandas' json_normalize does (`_source.message_decoded.data.uuid`), and a
+// `time` column comes from `_source.@timestamp`. The file is streamed in blocks of lines, parsed by
+// worker threads when it is large; only the columns asked for are kept.
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { basename, join } from "node:path";
+import { Worker } from "node:worker_threads";
+import * as pl from "nodejs-polars";
+import { DataError } from "../errors";
+import { lineBlocks } from "./blocks";
+import { KEPT_BAD_LINES, readBlock, type BadLine, type ReadOptions } from "./documents";
+import { columnValues, pack, unpackStrings, type PackedBlock, type PackedColumn } from "./transfer";
+
+export type { BadLine } from "./documents";
+
+export interface LoadOptions extends ReadOptions {
+  /** Worker threads parsing lines: by default two (or one per core, if fewer) for files over 8 MB, none for smaller ones. */
+  workers?: number;
+}
+
+export interface LoadedEvents {
+  /** `line` (the document's line in the file), `time` (UTC), then the columns, sorted by time (ties keep file order). */
+  frame: pl.DataFrame;
+  /** Documents read, bad ones included (blank lines are not documents). */
+  documents: number;
+  /** Bad lines skipped (only with skipBadLines). */
+  skipped: number;
+  /** The first few skipped lines and why. */
+  badLines: BadLine[];
+}
+
+const WORKERS_FROM_BYTES = 8 << 20;
+
+export async function loadEvents(path: string, options: LoadOptions = {}): Promise<LoadedEvents> {
+  const name = basename(path);
+  const read: ReadOptions = { ...(options.columns ? { columns: [...options.columns] } : {}), ...(options.skipBadLines ? { skipBadLines: true } : {}) };
+  let blocks: PackedBlock[];
+  try {
+    const workers = options.workers ?? defaultWorkers(path);
+    blocks = workers > 0 ? await readInWorkers(path, read, workers) : await readHere(path, read);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
+    throw new DataError(`${name}: cannot be read (${reason})`);
+  }
+  const error = blocks.find((b) => b.error)?.error;
+  if (error) throw new DataError(`${name} line ${error.line}: ${error.reason}`);
+  return assemble(blocks);
+}
+
+function defaultWorkers(path: string): number {
+  const cores = availableParallelism();
+  return statSync(path).size >= WORKERS_FROM_BYTES && cores > 1 ? Math.min(2, cores) : 0;
+}
+
+async function readHere(path: string, options: ReadOptions): Promise<PackedBlock[]> {
+  const blocks: PackedBlock[] = [];
+  for await (const { bytes, firstLine } of lineBlocks(path)) {
+    const block = pack(readBlock(bytes, firstLine, options)).packed;
+    blocks.push(block);
+    if (block.error) break;
+  }
+  return blocks;
+}
+
+/** The compiled worker beside this file; from TypeScript sources (tests), the .ts one through tsx. */
+function workerScript(): { file: string; execArgv: string[] } {
+  if (__filename.endsWith(".ts")) return { file: join(__dirname, "load-worker.ts"), execArgv: ["--require", require.resolve("tsx/cjs")] };
+  return { file: join(__dirname, "load-worker.js"), execArgv: [] };
+}
+
+/** Blocks go round to the workers, at most two waiting per worker so that the file streams through. */
+async function readInWorkers(path: string, options: ReadOptions, count: number): Promise<PackedBlock[]> {
+  const { file, execArgv } = workerScript();
+  const workers = Array.from({ length: count }, () => new Worker(file, { workerData: options, execArgv }));
+  const blocks: PackedBlock[] = [];
+  let pending = 0;
+  let stop = false;
+  let finished = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const settle = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  for (const worker of workers) {
+    worker.on("message", ({ index, packed }: { index: number; packed: PackedBlock }) => {
+      blocks[index] = packed;
+      if (packed.error) stop = true; // the first error is reported; no need to read further
+      pending--;
+      settle();
+    });
+    worker.on("error", (e) => {
+      failure ??= e;
+      settle();
+    });
+    worker.on("exit", (code) => {
+      if (!finished) failure ??= new Error(`a worker thread stopped (exit code ${code})`);
+      settle();
+    });
+  }
+  const waitFor = async (done: () => boolean) => {
+    while (!done() && !failure) await new Promise<void>((resolve) => (wake = resolve));
+  };
+  try {
+    let index = 0;
+    for await (const { bytes, firstLine } of lineBlocks(path)) {
+      await waitFor(() => pending < 2 * count);
+      if (failure) throw failure;
+      if (stop) break;
+      pending++;
+      (workers[index % count] as Worker).postMessage({ index, bytes, firstLine }, [bytes.buffer as ArrayBuffer]);
+      index++;
+    }
+    await waitFor(() => pending === 0);
+    if (failure) throw failure;
+  } finally {
+    finished = true;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  // Blocks after an error may be missing: keep them in order up to the first gap.
+  const contiguous: PackedBlock[] = [];
+  for (const b of blocks) {
+    if (!b) break;
+    contiguous.push(b);
+  }
+  return contiguous;
+}
+
+function assemble(blocks: PackedBlock[]): LoadedEvents {
+  const rows = blocks.reduce((n, b) => n + b.times.length, 0);
+  const lines = new Int32Array(rows);
+  const times = new Float64Array(rows);
+  const names: string[] = [];
+  for (const b of blocks) for (const key of b.names) if (!names.includes(key)) names.push(key);
+  let at = 0;
+  let skipped = 0;
+  let documents = 0;
+  const badLines: BadLine[] = [];
+  for (const b of blocks) {
+    lines.set(b.lines, at);
+    times.set(b.times, at);
+    at += b.times.length;
+    skipped += b.skipped;
+    documents += b.times.length + b.skipped;
+    for (const bad of b.badLines) if (badLines.length < KEPT_BAD_LINES) badLines.push(bad);
+  }
+  let frame: pl.DataFrame = pl.DataFrame([pl.Series("line", lines), pl.Series("time", times).cast(pl.Datetime("ms", "UTC")), pl.Series("__row", Int32Array.from({ length: rows }, (_, i) => i))]);
+  for (const name of names) {
+    const parts = blocks.map((b) => {
+      const c = b.names.indexOf(name);
+      return { rows: b.times.length, column: c < 0 ? undefined : (b.columns[c] as PackedColumn) };
+    });
+    frame = parts.every((p) => !p.column || p.column.kind === "dictionary") ? withDictionaryColumn(frame, name, parts, rows) : frame.withColumns(toSeries(name, parts.flatMap((p) => (p.column ? columnValues(p.column) : new Array<unknown>(p.rows).fill(null)))));
+  }
+  // Time order; equal times keep their order in the file.
+  frame = frame.sort(["time", "__row"]).drop("__row");
+  return { frame, documents, skipped, badLines };
+}
+
+/**
+ * A text column from per-block dictionaries: one dictionary for the whole file, a code per row, and
+ * a join that turns codes into values, so each distinct string is converted to polars once.
+ */
+function withDictionaryColumn(frame: pl.DataFrame, name: string, parts: { rows: number; column: PackedColumn | undefined }[], rows: number): pl.DataFrame {
+  const ids = new Map<string, number>();
+  const distinct: string[] = [];
+  const codes = new Int32Array(rows).fill(-1);
+  let at = 0;
+  for (const { rows: n, column } of parts) {
+    if (column?.kind === "dictionary") {
+      const remap = Int32Array.from(unpackStrings(column.dictionary), (value) => {
+        let id = ids.get(value);
+        if (id === undefined) {
+          id = distinct.length;
+          ids.set(value, id);
+          distinct.push(value);
+        }
+        return id;
+      });
+      for (let i = 0; i < n; i++) {
+        const c = column.codes[i] as number;
+        if (c >= 0) codes[at + i] = remap[c] as number;
+      }
+    }
+    at += n;
+  }
+  const code = "__code";
+  const dictionary = pl.DataFrame([pl.Series(code, Int32Array.from({ length: distinct.length }, (_, i) => i)), pl.Series(name, distinct, pl.Utf8)]);
+  return frame
+    .withColumns(pl.Series(code, codes))
+    .join(dictionary, { on: code, how: "left" })
+    .drop(code);
+}
+
+/** Numbers → Float64, booleans → Boolean, text or a mix → text (numbers written as JSON would). */
+function toSeries(name: string, values: unknown[]): pl.Series {
+  let numbers = 0;
+  let booleans = 0;
+  let present = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      values[i] = null;
+      continue;
+    }
+    present++;
+    if (typeof v === "number") numbers++;
+    else if (typeof v === "boolean") booleans++;
+  }
+  if (present > 0 && numbers === present) return pl.Series(name, values, pl.Float64);
+  if (present > 0 && booleans === present) return pl.Series(name, values, pl.Bool);
+  return pl.Series(name, values.map((v) => (v === null || typeof v === "string" ? v : String(v))), pl.Utf8);
+}

@@ -1,0 +1,63 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { lookup, readBlock } from "../../src/jelly/documents";
+
+const bytes = (lines: string[]) => new TextEncoder().encode(lines.join("\n"));
+const hit = (source: Record<string, unknown>) => JSON.stringify({ _index: "filebeat-7.9.1-2020.06.01", _id: "x", _source: source });
+const T = "2020-06-01T10:00:00.000Z";
+
+test("hits and bare _source lines give the same columns; blank lines are skipped silently", () => {
+  const b = readBlock(
+    bytes([hit({ "@timestamp": T, message_decoded: { type: "join" } }), "", JSON.stringify({ "@timestamp": "2020-06-01T10:00:01.500Z", message_decoded: { type: "disconnect" } })]),
+    7,
+    { columns: ["_source.message_decoded.type"] },
+  );
+  assert.equal(b.lines, [7, 9]);
+  assert.equal(b.times, [Date.parse(T), Date.parse(T) + 1500]);
+  assert.equal(b.columns.get("_source.message_decoded.type"), ["join", "disconnect"]);
+  assert.is(b.lineCount, 3);
+  assert.is(b.error, undefined);
+});
+
+test("without a column list, every flattened column, null where a document lacks it", () => {
+  const b = readBlock(bytes([hit({ "@timestamp": T, a: 1 }), hit({ "@timestamp": T, b: { c: true } })]), 1);
+  assert.equal([...b.columns.keys()], ["_index", "_id", "_source.@timestamp", "_source.a", "_source.b.c"]);
+  assert.equal(b.columns.get("_source.a"), [1, null]);
+  assert.equal(b.columns.get("_source.b.c"), [null, true]);
+});
+
+test("a bad line stops the block with its line number and what was expected", () => {
+  const lines = [hit({ "@timestamp": T }), "{not json", hit({ "@timestamp": T })];
+  const b = readBlock(bytes(lines), 100);
+  assert.equal(b.error?.line, 101);
+  assert.match(b.error?.reason ?? "", /^not valid JSON/);
+  assert.equal(b.lines, [100]);
+  assert.match(readBlock(bytes([hit({ level: "info" })]), 1).error?.reason ?? "", /expected '_source\.@timestamp'/);
+  assert.match(readBlock(bytes([hit({ "@timestamp": "yesterday" })]), 1).error?.reason ?? "", /ISO 8601 time, got "yesterday"/);
+  assert.match(readBlock(bytes(["[1, 2]"]), 1).error?.reason ?? "", /expected a JSON object/);
+});
+
+test("skipBadLines counts them, keeps the first few, and reads on", () => {
+  const lines = ["oops", hit({ "@timestamp": T }), "{}", hit({ "@timestamp": T })];
+  const b = readBlock(bytes(lines), 1, { skipBadLines: true });
+  assert.is(b.skipped, 2);
+  assert.equal(b.badLines.map((x) => x.line), [1, 3]);
+  assert.equal(b.lines, [2, 4]);
+  assert.is(b.error, undefined);
+});
+
+test("lists are kept as JSON text; an object is not a column; a line without a final newline counts", () => {
+  const b = readBlock(bytes([hit({ "@timestamp": T, tags: ["a", "b"], geo: { lat: 1 } })]), 1, { columns: ["_source.tags", "_source.geo", "_source.missing"] });
+  assert.equal(b.columns.get("_source.tags"), ['["a","b"]']);
+  assert.equal(b.columns.get("_source.geo"), [null]);
+  assert.equal(b.columns.get("_source.missing"), [null]);
+});
+
+test("lookup finds keys that contain dots, as json_normalize names them the same", () => {
+  const doc = { _source: { "client.geo": { city: "Sydney" }, message_decoded: { data: null } } };
+  assert.is(lookup(doc, "_source.client.geo.city".split("."), 0), "Sydney");
+  assert.is(lookup(doc, "_source.message_decoded.data.uuid".split("."), 0), undefined);
+  assert.is(lookup({ a: { b: 0 } }, ["a", "b"], 0), 0);
+});
+
+test.run();

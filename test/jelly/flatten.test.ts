@@ -1,0 +1,23 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { flatten } from "../../src/jelly/flatten";
+
+test("nested objects become dotted names, as pandas.json_normalize names its columns", () => {
+  // The pandas documentation's example: json_normalize({"id": 1, "name": {"first": "Coleen", "last": "Volk"}})
+  // has the columns id, name.first, name.last.
+  assert.equal(flatten({ id: 1, name: { first: "Coleen", last: "Volk" } }), [
+    ["id", 1],
+    ["name.first", "Coleen"],
+    ["name.last", "Volk"],
+  ]);
+});
+
+test("lists and nulls are values; an empty object gives no column", () => {
+  assert.equal(flatten({ tags: ["a", "b"], level: null, data: {}, _source: { "@timestamp": "t" } }), [
+    ["tags", ["a", "b"]],
+    ["level", null],
+    ["_source.@timestamp", "t"],
+  ]);
+});
+
+test.run();

@@ -1,0 +1,24 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import type { Block } from "../../src/jelly/documents";
+import { pack, unpack } from "../../src/jelly/transfer";
+
+test("a block survives packing for a worker: text, numbers, booleans, nulls, empty strings", () => {
+  const block: Block = {
+    lines: [3, 4, 6],
+    times: [1.5e12, 1.5e12 + 1, 1.5e12 + 2],
+    columns: new Map<string, unknown[]>([
+      ["a", ["x", null, ""]],
+      ["b", [1.25, true, false]],
+      ["c", ["é\n\u0000", 7, null]],
+    ]),
+    lineCount: 4,
+    skipped: 1,
+    badLines: [{ line: 5, reason: "not valid JSON" }],
+  };
+  const { packed, transfer } = pack(block);
+  assert.ok(transfer.length > 0);
+  assert.equal(unpack(packed), block);
+});
+
+test.run();
