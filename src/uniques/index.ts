@@ -1,0 +1,15 @@
+// Unique devices by Wikimedia's last-access method: what the unique-devices notebook imports.
+export type { DayString, MonthString } from "./calendar";
+export { bucketOf, dailyUniques, monthlyUniques, platformOf, projectUniques, uniques, type Period } from "./estimate";
+export { COOKIELESS, COUNTED, OLD_OR_NO_LAST_ACCESS, SIGNATURE, FRESH_SESSION_REQUESTS, toPolars, toSql, type Term } from "./definition";
+export { loadRequests, requestsFromRows, scanWebrequest, type RequestRow, type Requests } from "./load";
+export { extractSummary, monthlyReport, offsetShares, offsetShareSummary, TOTAL_LABEL } from "./report";
+export { belowThreshold, qualityByDomain, qualityWeeks, THRESHOLD, variations, type QualityWeeks } from "./quality";
+export { cookielessSignatures, filterSummary } from "./bots";
+export { dailyErrorByDomain, errorByPlatform, optionalTruth, parseTruth, readTruth, thresholdCheck, truthError, type Truth } from "./truth";
+export { dailyOffsetShareChart, dailyErrorChart, monthlyOffsetShareChart, qualityChart, truthErrorChart } from "./charts";
+export { dailyRecord, monthlyRecord, qualityRecord, reportRecord, truthErrorRecord } from "./records";
+export { MECHANISM_LABELS, mechanismEffects, WHAT_IF_MECHANISMS } from "./mechanisms";
+export { ALL_MECHANISMS, Simulation, type Mechanisms, type SimulationOptions, type TruthFile } from "./simulate";
+export { uniquesSql, type Dialect, type SqlOptions } from "./sql";
+export { COLUMNS } from "./schema";

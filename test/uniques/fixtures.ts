@@ -1,0 +1,37 @@
+// Hand-made requests for the unique-devices tests: a browser on en.wikipedia.org unless said otherwise.
+import * as pl from "nodejs-polars";
+import type { RequestRow } from "../../src/uniques/load";
+
+export const SAMPLE = `${__dirname}/../../data/uniques/webrequest.tsv.gz`;
+export const SAMPLE_TRUTH = `${__dirname}/../../data/uniques/truth.json`;
+export const REFERENCE = "/work/shared/reference/unique_devices.py";
+
+export function request(dt: string, xAnalytics: string, over: Partial<RequestRow> = {}): RequestRow {
+  return {
+    dt,
+    uri_host: "en.wikipedia.org",
+    ip: "81.2.69.160",
+    user_agent: "Mozilla/5.0 (X11; Linux x86_64; rv:43.0) Gecko/20100101 Firefox/43.0",
+    accept_language: "en-GB,en;q=0.8",
+    x_analytics: xAnalytics,
+    agent_type: "user",
+    is_pageview: "true",
+    ...over,
+  };
+}
+
+/** X-Analytics of a request carrying the domain's last-access cookie (and the site's). */
+export const lastAccess = (date: string) => `ns=0;pageview=1;https=1;WMF-Last-Access=${date};WMF-Last-Access-Global=${date}`;
+/** X-Analytics of a request with some cookie of the site but none for this domain. */
+export const siteCookieOnly = (date: string) => `ns=0;pageview=1;https=1;WMF-Last-Access-Global=${date}`;
+export const NO_COOKIES = "ns=0;pageview=1;https=1;nocookies=1";
+
+/** Rows of a frame as plain objects, keyed `domain|period`, numbers only. */
+export function byKey(frame: pl.DataFrame): Record<string, { underestimate: number; offset: number; estimate: number }> {
+  const period = frame.columns.includes("month") ? "month" : "day";
+  const out: Record<string, { underestimate: number; offset: number; estimate: number }> = {};
+  for (const r of frame.toRecords() as Array<Record<string, unknown>>) {
+    out[`${r["domain"] as string}|${r[period] as string}`] = { underestimate: Number(r["underestimate"]), offset: Number(r["offset"]), estimate: Number(r["estimate"]) };
+  }
+  return out;
+}
