@@ -11,6 +11,7 @@ import type { Requests } from "./load";
 /**
  * The requests, step by step: all of them; removed as spider, as automated, as a user's
  * non-pageview; the counted rest, split into requests with some cookie and cookie-less ones; and
+ * how many carry an unreadable last-access date (counted as absent, on every such request);
  * the cookie-less ones split by whether their signature occurs once that day (the daily offset,
  * read from `daily`, the dailyUniques of the same requests) or more often (dropped). `share` is of
  * all requests.
@@ -26,6 +27,7 @@ export function filterSummary(requests: Requests, daily: pl.DataFrame): pl.DataF
       requestsWhere(pl.col("agent_type").eq(pl.lit("user")).and(pl.col("is_pageview").not())).alias("not_pageview"),
       requestsWhere(counted).alias("counted"),
       requestsWhere(counted.and(toPolars(COOKIELESS).not())).alias("with_cookie"),
+      requestsWhere(counted.and(pl.col("unreadable_last_access"))).alias("unreadable"),
       requestsWhere(counted.and(toPolars(COOKIELESS))).alias("cookieless"),
     )
     .collectSync()
@@ -40,6 +42,7 @@ export function filterSummary(requests: Requests, daily: pl.DataFrame): pl.DataF
     ["removed: user, not a pageview", n("not_pageview")],
     ["counted: user pageviews", n("counted")],
     ["counted, with some cookie: the underestimate's candidates", n("with_cookie")],
+    ["with some cookie, WMF-Last-Access unreadable (counts as absent)", n("unreadable")],
     ["counted, cookie-less (nocookies=1)", n("cookieless")],
     ["cookie-less, signature seen once that day: the daily offset", once],
     ["cookie-less, signature seen more than once that day: dropped", n("cookieless") - once],
