@@ -49,15 +49,32 @@ export class Random {
   pick<T>(items: readonly T[]): T {
     return items[this.int(items.length)] as T;
   }
-}
 
-/** Draws an index with probability proportional to its weight (binary search on the cumulative sums). */
-export function weightedPicker(weights: readonly number[], random: Random): () => number {
-  const cumulative = new Float64Array(weights.length);
-  let total = 0;
-  weights.forEach((w, i) => (cumulative[i] = total += w));
-  return () => {
-    const u = random.next() * total;
+  /** True with probability p. */
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  /** Uniform in [a, b). */
+  uniform(a: number, b: number): number {
+    return a + (b - a) * this.next();
+  }
+
+  /** Failures before the first success of a coin with success probability p: 0, 1, 2, ... (mean (1 − p) / p). */
+  geometric(p: number): number {
+    if (p >= 1) return 0;
+    return Math.floor(Math.log(1 - this.next()) / Math.log(1 - p));
+  }
+
+  /** Pareto with scale `xm` and shape `alpha`: heavy-tailed, P(X > x) = (xm / x)^alpha. */
+  pareto(xm: number, alpha: number): number {
+    return xm / Math.pow(1 - this.next(), 1 / alpha);
+  }
+
+  /** An index drawn with probability proportional to its weight, given the running sums (see `cumulative`). */
+  weighted(cumulative: Float64Array): number {
+    const total = cumulative[cumulative.length - 1] ?? 0;
+    const u = this.next() * total;
     let lo = 0;
     let hi = cumulative.length - 1;
     while (lo < hi) {
@@ -66,5 +83,24 @@ export function weightedPicker(weights: readonly number[], random: Random): () =
       else lo = mid + 1;
     }
     return lo;
-  };
+  }
+}
+
+/** Running sums of `weights`, for Random.weighted. */
+export function cumulative(weights: readonly number[]): Float64Array {
+  const out = new Float64Array(weights.length);
+  let sum = 0;
+  weights.forEach((w, i) => (out[i] = sum += w));
+  return out;
+}
+
+/** Draws an index with probability proportional to its weight (binary search on the running sums). */
+export function weightedPicker(weights: readonly number[], random: Random): () => number {
+  const sums = cumulative(weights);
+  return () => random.weighted(sums);
+}
+
+/** Zipf weights 1/rank^s for `n` ranks: a few popular items and a long tail. */
+export function zipf(n: number, s: number): number[] {
+  return Array.from({ length: n }, (_, i) => 1 / Math.pow(i + 1, s));
 }

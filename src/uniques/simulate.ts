@@ -10,7 +10,7 @@
 // tagged spiders, automated agents, non-pageview requests and mangled cookie dates. Each mechanism
 // can be switched off, to measure what it does to the estimate.
 import { cookieDate, dayString, epochDay, monthOf, weekday, type DayString, type EpochDay } from "./calendar";
-import { Random, cumulative, zipf } from "./random";
+import { cumulative, Random, zipf } from "../stats/random";
 import type { AgentType } from "./schema";
 import {
   AUTOMATED_AGENTS,

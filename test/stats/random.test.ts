@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { Random, weightedPicker } from "../../src/stats/random";
+import { cumulative, Random, weightedPicker, zipf } from "../../src/stats/random";
 
 test("mulberry32: the reference implementation's first outputs for seed 1", () => {
   // A Python transcription of the C reference (state += 0x6D2B79F5; ...) gives, for seed 1,
@@ -34,6 +34,20 @@ test("weightedPicker draws each index in proportion to its weight", () => {
   let ones = 0;
   for (let i = 0; i < 40_000; i++) ones += pick();
   assert.ok(Math.abs(ones / 40_000 - 0.75) < 0.01, `share ${ones / 40_000}`);
+});
+
+test("distributions have their textbook means over many draws", () => {
+  const r = new Random(1);
+  const n = 200_000;
+  const mean = (f: () => number) => Array.from({ length: n }, f).reduce((s, x) => s + x, 0) / n;
+  assert.ok(Math.abs(mean(() => r.geometric(0.25)) - 3) < 0.05, "geometric: (1 − p) / p");
+  assert.ok(Math.abs(mean(() => r.poisson(4)) - 4) < 0.03);
+  assert.ok(Math.abs(mean(() => Math.min(r.pareto(1, 3), 1e9)) - 1.5) < 0.02, "Pareto: α·xm / (α − 1)");
+  const counts = [0, 0, 0];
+  const w = cumulative([1, 2, 7]);
+  for (let i = 0; i < n; i++) (counts[r.weighted(w)] as number)++;
+  assert.ok(Math.abs((counts[2] as number) / n - 0.7) < 0.01);
+  assert.equal(zipf(3, 1), [1, 1 / 2, 1 / 3]);
 });
 
 test.run();
