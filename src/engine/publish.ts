@@ -23,6 +23,7 @@ export function reportName(notebookPath: string): string {
 
 export async function publish(run: RunResult, { outDir, includeCode }: PublishOptions): Promise<Published> {
   const name = reportName(run.notebookPath);
+  const commit = gitCommit();
   const info = {
     notebookPath: run.notebookPath,
     started: run.started,
@@ -30,7 +31,7 @@ export async function publish(run: RunResult, { outDir, includeCode }: PublishOp
     parameters: run.parameters,
     inputs: await describeInputs(run.notebookPath, run.parameters),
     versions: versions(),
-    ...(gitCommit() ? { gitCommit: gitCommit() as string } : {}),
+    ...(commit ? { gitCommit: commit } : {}),
     ...(run.failure ? { failure: { cellIndex: run.failure.cellIndex, message: run.failure.message } } : {}),
   };
   const notebook = {
