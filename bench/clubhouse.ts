@@ -9,9 +9,10 @@
 // total RSS of the process and its children (the CLI and its kernel), sampled every 20 ms.
 // Targets: net ratio (pandas / notebook net) at least 4, peak memory under 1.5 GB.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { FULL } from "../src/clubhouse/data-cli";
+import { median, writeAlmostEmptyNotebook } from "./lib/common";
 
 const ROOT = resolve(__dirname, "..");
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
@@ -80,12 +81,6 @@ function measure(command: string, args: string[]): Promise<Sample> {
   });
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
 function row(name: string, xs: number[], peaks?: number[]): string {
   const f = (x: number) => x.toFixed(2).padStart(8);
   const mem = peaks ? `${(Math.max(...peaks) / 2 ** 20).toFixed(0).padStart(8)} MiB` : "";
@@ -101,19 +96,7 @@ async function main(): Promise<void> {
   mkdirSync(join(ROOT, ".tmp"), { recursive: true });
   const scratch = mkdtempSync(join(ROOT, ".tmp", "bench-clubhouse-"));
   try {
-    const empty = join(scratch, "empty.ipynb");
-    writeFileSync(
-      empty,
-      JSON.stringify({
-        nbformat: 4,
-        nbformat_minor: 5,
-        metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
-        cells: [
-          { cell_type: "markdown", metadata: {}, source: "# Almost empty" },
-          { cell_type: "code", metadata: {}, source: "1", outputs: [], execution_count: null },
-        ],
-      }),
-    );
+    const empty = writeAlmostEmptyNotebook(scratch);
     const dbParam = relative(join(ROOT, "notebooks"), FULL.path);
     const cli = (notebook: string, extra: string[]) => measure(process.execPath, [join(ROOT, "dist", "engine", "cli.js"), "report", notebook, ...extra, "--out", join(scratch, "out")]);
     const runs = { notebook: [] as Sample[], empty: [] as Sample[], pandas: [] as Sample[] };

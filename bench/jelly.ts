@@ -8,8 +8,9 @@
 // (the sum of the resident sets of the process and its children, sampled every 50 ms).
 // Needs a built dist/ (npm run build). Skips what it cannot run, saying why.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { median, writeAlmostEmptyNotebook } from "./lib/common";
 
 const ROOT = resolve(__dirname, "..");
 const FULL = join(ROOT, "data", "jelly", "full", "events.ndjson.gz");
@@ -63,12 +64,6 @@ function measure(command: string, args: string[], cwd = ROOT): Promise<Measure> 
   });
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const gib = (b: number) => `${(b / 1024 ** 3).toFixed(2)} GiB`;
 
@@ -89,19 +84,7 @@ async function main(): Promise<void> {
 
   const scratch = join(ROOT, ".tmp", `bench-jelly-${process.pid}`);
   mkdirSync(scratch, { recursive: true });
-  const empty = join(scratch, "empty.ipynb");
-  writeFileSync(
-    empty,
-    JSON.stringify({
-      nbformat: 4,
-      nbformat_minor: 5,
-      metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
-      cells: [
-        { cell_type: "markdown", id: "a", metadata: {}, source: "An almost empty notebook: the runner's fixed cost." },
-        { cell_type: "code", id: "b", metadata: {}, outputs: [], execution_count: null, source: "1 + 1" },
-      ],
-    }),
-  );
+  const empty = writeAlmostEmptyNotebook(scratch);
   const out = join(scratch, "reports");
   const notebookRun = () => measure(process.execPath, [CLI, "report", NOTEBOOK, "-p", "eventsPath", "../data/jelly/full/events.ndjson.gz", "--out", out]);
   const emptyRun = () => measure(process.execPath, [CLI, "report", empty, "--out", out]);

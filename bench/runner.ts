@@ -8,17 +8,12 @@ import { Kernel } from "../src/engine/kernel";
 import { runNotebook } from "../src/engine/runner";
 import { describeInputs, versions } from "../src/engine/provenance";
 import { renderReport } from "../src/report";
+import { median } from "./lib/common";
 
 const ROOT = resolve(__dirname, "..");
 const DEMO = join(ROOT, "notebooks", "demo.ipynb");
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
 const TRIVIAL_CELLS = 30;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
 
 function row(name: string, xs: number[], unit: string, target?: number): string {
   const fmt = (x: number) => x.toFixed(1).padStart(9);

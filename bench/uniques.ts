@@ -15,6 +15,7 @@ import { join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
 import { createGunzip, createGzip } from "node:zlib";
+import { median, writeAlmostEmptyNotebook } from "./lib/common";
 
 const ROOT = resolve(__dirname, "..");
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
@@ -82,12 +83,6 @@ async function timed(command: string, args: string[], sampleMemory = false, cwd 
   return { seconds, peakMb: kb / 1024, anonMb: sampleMemory ? anonKb / 1024 : NaN };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
-
 async function repeat(label: string, f: () => Promise<Measure>): Promise<Measure[]> {
   const out: Measure[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -100,20 +95,6 @@ async function repeat(label: string, f: () => Promise<Measure>): Promise<Measure
 function report(notebook: string, out: string, parameters: Record<string, string>, sampleMemory = false): Promise<Measure> {
   const args = [CLI, "report", notebook, "--out", out, ...Object.entries(parameters).flatMap(([k, v]) => ["-p", k, v])];
   return timed(process.execPath, args, sampleMemory);
-}
-
-/** An almost empty notebook with the same kernel and a parameters cell, so the runner does all its steps. */
-function emptyNotebook(dir: string): string {
-  const cell = (source: string, tags?: string[]) => ({ cell_type: "code", id: `c${source.length}`, execution_count: null, metadata: tags ? { tags } : {}, outputs: [], source });
-  const nb = {
-    cells: [cell('const webrequestPath: string = "";', ["parameters"]), cell("1 + 1")],
-    metadata: { kernelspec: { display_name: "TypeScript", language: "typescript", name: "tslab" } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  };
-  const file = join(dir, "empty.ipynb");
-  writeFileSync(file, JSON.stringify(nb));
-  return file;
 }
 
 /**
@@ -181,7 +162,7 @@ async function main(): Promise<void> {
   try {
     const full = { webrequestPath: relative(join(ROOT, "notebooks"), FULL), truthPath: relative(join(ROOT, "notebooks"), FULL_TRUTH) };
     const x4 = { webrequestPath: relative(join(ROOT, "notebooks"), X4), truthPath: relative(join(ROOT, "notebooks"), X4_TRUTH) };
-    const empty = emptyNotebook(dir);
+    const empty = writeAlmostEmptyNotebook(dir, `const webrequestPath: string = "";`);
     const rows = (file: string) => `${(statSync(file).size / 1e6).toFixed(0)} MB gzipped`;
     console.log(`unique-devices benchmark, ${RUNS} runs each, node ${process.version}; ${relative(ROOT, FULL)} (${rows(FULL)}), 4×: ${rows(X4)}`);
     await report(empty, dir, {}); // warm the file cache and the kernel's modules once

@@ -1,0 +1,26 @@
+// What the benchmarks share (bench/run.js runs only the scripts directly in bench/, not this folder).
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/**
+ * Writes `dir/empty.ipynb`: one trivial cell on the tslab kernel, run through the same CLI as a
+ * real notebook, measures the runner's fixed cost. With `parameters` (the source of a parameters
+ * cell) the run also injects a parameter, as the real run does.
+ */
+export function writeAlmostEmptyNotebook(dir: string, parameters?: string): string {
+  const code = (id: string, source: string, tags?: string[]) => ({ cell_type: "code", id, execution_count: null, metadata: tags ? { tags } : {}, outputs: [], source });
+  const cells = [
+    { cell_type: "markdown", id: "title", metadata: {}, source: "# An almost empty notebook: the runner's fixed cost" },
+    ...(parameters === undefined ? [] : [code("parameters", parameters, ["parameters"])]),
+    code("trivial", "1 + 1"),
+  ];
+  const file = join(dir, "empty.ipynb");
+  writeFileSync(file, JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } }, cells }));
+  return file;
+}
