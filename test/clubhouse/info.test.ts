@@ -7,8 +7,8 @@ import { cleanup, makeDb, TREE } from "./db";
 
 test.after(cleanup);
 
-test("like df.info(): every column of the table, what was read, its type, non-null count and memory", () => {
-  const table = info(loadUsers(makeDb(TREE)));
+test("like df.info(): every column of the table, what was read, its type, non-null count and memory", async () => {
+  const table = info(await loadUsers(makeDb(TREE)));
   assert.equal(table.getColumn("column").toArray(), ["user_id", "name", "photo_url", "username", "twitter", "instagram", "num_followers", "num_following", "time_created", "invited_by_user_profile", "(all read)"]);
   assert.equal(table.getColumn("loaded_as").toArray(), ["Int64", "not read", "not read", "not read", "not read", "not read", "Int64", "Int64", "Datetime(ms,UTC)", "Int64", ""]);
   assert.equal(table.getColumn("non_null").toArray().map((v) => (v === null ? null : Number(v))), [14, null, null, null, null, null, 14, 14, 14, 11, null]);
@@ -16,8 +16,8 @@ test("like df.info(): every column of the table, what was read, its type, non-nu
   assert.equal(table.getColumn("bytes").toArray().map((v) => (v === null ? null : Number(v))), [112, null, null, null, null, null, 112, 112, 112, 114, 562]);
 });
 
-test("what the data says about itself: users, no inviter, inviters that are not users and whom they invited", () => {
-  const facts = dataFacts(inviteTree(loadUsers(makeDb(TREE))));
+test("what the data says about itself: users, no inviter, inviters that are not users and whom they invited", async () => {
+  const facts = dataFacts(inviteTree(await loadUsers(makeDb(TREE))));
   assert.equal(facts, { users: 14, no_inviter: 3, inviters_not_in_table: 1, users_invited_by_them: 2 });
   assert.equal(factsTable(facts).getColumn("value").toArray().map(Number), [14, 3, 1, 2]);
 });

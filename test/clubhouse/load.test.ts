@@ -7,9 +7,9 @@ import { loadUsers } from "../../src/clubhouse/load";
 import { DataError } from "../../src/errors";
 import { cleanup, makeDb, tempDir, TREE, type Row } from "./db";
 
-const fails = (fn: () => unknown, message: RegExp) => {
+const fails = async (fn: () => unknown, message: RegExp) => {
   try {
-    fn();
+    await fn();
   } catch (e) {
     assert.instance(e, DataError);
     assert.match((e as Error).message, message);
@@ -20,8 +20,8 @@ const fails = (fn: () => unknown, message: RegExp) => {
 
 test.after(cleanup);
 
-test("reads the five columns the analysis needs, in table order, into typed arrays", () => {
-  const users = loadUsers(makeDb(TREE));
+test("reads the five columns the analysis needs, in table order, into typed arrays", async () => {
+  const users = await loadUsers(makeDb(TREE));
   assert.is(users.count, 14);
   assert.equal([...users.userId], [4, 5, 10, 11, 12, 13, 14, 15, 20, 21, 22, 23, 30, 40]);
   assert.equal([...users.followers.subarray(0, 3)], [4187268, 3718334, 900]);
@@ -29,8 +29,8 @@ test("reads the five columns the analysis needs, in table order, into typed arra
   assert.equal(users.tableColumns.map((c) => c.name), ["user_id", "name", "photo_url", "username", "twitter", "instagram", "num_followers", "num_following", "time_created", "invited_by_user_profile"]);
 });
 
-test("'null', SQL NULL and '' are all a missing inviter", () => {
-  const users = loadUsers(makeDb(TREE));
+test("'null', SQL NULL and '' are all a missing inviter", async () => {
+  const users = await loadUsers(makeDb(TREE));
   assert.ok(Number.isNaN(users.invitedBy[0]!)); // 'null'
   assert.ok(Number.isNaN(users.invitedBy[1]!)); // NULL
   assert.ok(Number.isNaN(users.invitedBy[7]!)); // ''
@@ -38,8 +38,8 @@ test("'null', SQL NULL and '' are all a missing inviter", () => {
   assert.is(users.frame.getColumn("invited_by_user_profile").nullCount(), 3);
 });
 
-test("times are read with their offset, to the millisecond, the fraction optional", () => {
-  const users = loadUsers(makeDb(TREE));
+test("times are read with their offset, to the millisecond, the fraction optional", async () => {
+  const users = await loadUsers(makeDb(TREE));
   const iso = (row: number) => new Date(users.createdMs[row]!).toISOString();
   assert.is(iso(0), "2020-03-17T07:51:28.085Z");
   assert.is(iso(1), "2020-03-17T14:36:19.000Z");
@@ -50,14 +50,14 @@ test("times are read with their offset, to the millisecond, the fraction optiona
   assert.is(iso(7), "2021-01-05T08:00:00.000Z"); // a space instead of T
 });
 
-test("the frame holds the same columns with the dataset's names and polars types", () => {
-  const { frame } = loadUsers(makeDb(TREE));
+test("the frame holds the same columns with the dataset's names and polars types", async () => {
+  const { frame } = await loadUsers(makeDb(TREE));
   assert.equal(frame.columns, ["user_id", "num_followers", "num_following", "time_created", "invited_by_user_profile"]);
   assert.equal(frame.dtypes.map(String), ["DataType(Int64)", "DataType(Int64)", "DataType(Int64)", "DataType(Datetime(ms,UTC))", "DataType(Int64)"]);
   assert.equal((frame.getColumn("time_created").toArray() as unknown as Date[])[3]!.toISOString(), "2020-06-01T00:30:00.000Z");
 });
 
-test("other copies of the data: integers stored as REAL (12.0) or text ('12'), missing counts, a column order of their own", () => {
+test("other copies of the data: integers stored as REAL (12.0) or text ('12'), missing counts, a column order of their own", async () => {
   const file = makeDb(
     [
       { user_id: 1, invited_by_user_profile: null, time_created: "2020-03-17T00:00:00+00:00", num_followers: "null", num_following: null },
@@ -65,83 +65,97 @@ test("other copies of the data: integers stored as REAL (12.0) or text ('12'), m
     ],
     { columns: [["time_created", "TEXT"], ["num_following", "REAL"], ["invited_by_user_profile", "REAL"], ["user_id", "TEXT"], ["num_followers", "REAL"]] },
   );
-  const users = loadUsers(file);
+  const users = await loadUsers(file);
   assert.equal([...users.userId], [1, 2]);
   assert.equal([...users.invitedBy].map(String), ["NaN", "1"]);
   assert.equal([...users.followers].map(String), ["NaN", "7"]);
   assert.equal([...users.following].map(String), ["NaN", "NaN"]);
 });
 
-test("large tables are read a range of rows at a time; the ranges join up in order", () => {
+test("large tables are read a range of rows at a time; the ranges join up in order", async () => {
   const rows: Row[] = Array.from({ length: 25 }, (_, i) => ({ user_id: 100 + i, invited_by_user_profile: i ? 100 + i - 1 : "null", time_created: `2020-04-${String(1 + i).padStart(2, "0")}T12:00:00+00:00` }));
-  const users = loadUsers(makeDb(rows), { chunkRows: 4 });
+  const users = await loadUsers(makeDb(rows), { chunkRows: 4 });
   assert.equal([...users.userId], rows.map((r) => r.user_id));
   assert.is(new Date(users.createdMs[24]!).toISOString(), "2020-04-25T12:00:00.000Z");
 });
 
-test("a missing file, or one that is not SQLite, says so", () => {
-  fails(() => loadUsers("/nonexistent/clubhouse.db"), /\/nonexistent\/clubhouse\.db: no such file/);
+test("with worker threads each reads its part on its own connection; the parts join up in table order", async () => {
+  const rows: Row[] = Array.from({ length: 25 }, (_, i) => ({ user_id: 100 + i, invited_by_user_profile: i ? 100 + i - 1 : "null", num_followers: i * 10, time_created: `2020-04-${String(1 + i).padStart(2, "0")}T12:00:00+00:00` }));
+  const users = await loadUsers(makeDb(rows), { workers: 2, chunkRows: 4 });
+  assert.equal([...users.userId], rows.map((r) => r.user_id));
+  assert.equal([...users.followers], rows.map((_, i) => i * 10));
+  assert.equal([...users.invitedBy].slice(1), rows.slice(1).map((r) => r.invited_by_user_profile));
+  assert.is(new Date(users.createdMs[24]!).toISOString(), "2020-04-25T12:00:00.000Z");
+});
+
+test("a bad row read by a worker thread is named by its row in the whole table", async () => {
+  const rows = TREE.map((r) => (r.user_id === 30 ? { ...r, num_following: "lots" } : r));
+  await fails(() => loadUsers(makeDb(rows), { workers: 1 }), /table "user", row 13 \(rowid 13, user_id 30\): num_following is 'lots'; expected a whole number or 'null'/);
+});
+
+test("a missing file, or one that is not SQLite, says so", async () => {
+  await fails(() => loadUsers("/nonexistent/clubhouse.db"), /\/nonexistent\/clubhouse\.db: no such file/);
   const junk = join(tempDir(), "junk.db");
   writeFileSync(junk, "this is not a database, just text that goes on for a while ".repeat(20));
-  fails(() => loadUsers(junk), /junk\.db: not a readable SQLite database/);
+  await fails(() => loadUsers(junk), /junk\.db: not a readable SQLite database/);
 });
 
-test("a missing table names the tables there are", () => {
-  fails(() => loadUsers(makeDb(TREE, { table: "users" })), /no table "user" .*the file has tables "users"/);
+test("a missing table names the tables there are", async () => {
+  await fails(() => loadUsers(makeDb(TREE, { table: "users" })), /no table "user" .*the file has tables "users"/);
 });
 
-test("missing columns are named, with the columns the table has", () => {
+test("missing columns are named, with the columns the table has", async () => {
   const file = makeDb([{ user_id: 1, invited_by_user_profile: null, time_created: "2020-03-17T00:00:00+00:00" }], {
     columns: [["user_id", "INTEGER"], ["name", "TEXT"], ["time_created", "TEXT"], ["invited_by_user_profile", "INTEGER"]],
   });
-  fails(() => loadUsers(file), /table "user" has no column "num_followers", "num_following" \(it has user_id, name, time_created, invited_by_user_profile/);
+  await fails(() => loadUsers(file), /table "user" has no column "num_followers", "num_following" \(it has user_id, name, time_created, invited_by_user_profile/);
 });
 
-test("an empty table is an error, not an empty analysis", () => {
-  fails(() => loadUsers(makeDb([])), /table "user" is empty/);
+test("an empty table is an error, not an empty analysis", async () => {
+  await fails(() => loadUsers(makeDb([])), /table "user" is empty/);
 });
 
-test("text in a number column names the row, its user and the value", () => {
+test("text in a number column names the row, its user and the value", async () => {
   const rows = TREE.map((r) => (r.user_id === 21 ? { ...r, num_followers: "many" } : r));
-  fails(() => loadUsers(makeDb(rows)), /table "user", row 10 \(rowid 10, user_id 21\): num_followers is 'many'; expected a whole number or 'null'/);
+  await fails(() => loadUsers(makeDb(rows)), /table "user", row 10 \(rowid 10, user_id 21\): num_followers is 'many'; expected a whole number or 'null'/);
 });
 
-test("the bad row is found in a later range too", () => {
+test("the bad row is found in a later range too", async () => {
   const rows = TREE.map((r) => (r.user_id === 30 ? { ...r, invited_by_user_profile: 20.5 } : r));
-  fails(() => loadUsers(makeDb(rows), { chunkRows: 3 }), /row 13 \(rowid 13, user_id 30\): invited_by_user_profile is 20.5; expected a user id/);
+  await fails(() => loadUsers(makeDb(rows), { chunkRows: 3 }), /row 13 \(rowid 13, user_id 30\): invited_by_user_profile is 20.5; expected a user id/);
 });
 
-test("a missing or malformed user id or time is an error", () => {
-  fails(() => loadUsers(makeDb([{ ...TREE[0]!, user_id: null }])), /row 1 \(rowid 1, user_id NULL\): user_id is NULL; expected a whole number/);
-  fails(() => loadUsers(makeDb([{ ...TREE[0]!, user_id: "null" }])), /user_id is 'null'; expected a whole number/);
-  fails(() => loadUsers(makeDb([{ ...TREE[0]!, time_created: "17/03/2020" }])), /time_created is '17\/03\/2020'; expected a time like 2020-03-17T07:51:28.085566\+00:00/);
-  fails(() => loadUsers(makeDb([{ ...TREE[0]!, time_created: "2020-02-30T10:00:00+00:00" }])), /time_created is '2020-02-30T10:00:00\+00:00'/);
+test("a missing or malformed user id or time is an error", async () => {
+  await fails(() => loadUsers(makeDb([{ ...TREE[0]!, user_id: null }])), /row 1 \(rowid 1, user_id NULL\): user_id is NULL; expected a whole number/);
+  await fails(() => loadUsers(makeDb([{ ...TREE[0]!, user_id: "null" }])), /user_id is 'null'; expected a whole number/);
+  await fails(() => loadUsers(makeDb([{ ...TREE[0]!, time_created: "17/03/2020" }])), /time_created is '17\/03\/2020'; expected a time like 2020-03-17T07:51:28.085566\+00:00/);
+  await fails(() => loadUsers(makeDb([{ ...TREE[0]!, time_created: "2020-02-30T10:00:00+00:00" }])), /time_created is '2020-02-30T10:00:00\+00:00'/);
   // A number is not taken for a Julian day or a Unix time (SQLite's date functions would): it is not a time of the dataset's form.
-  fails(() => loadUsers(makeDb([{ ...TREE[0]!, time_created: 1584431488 }])), /time_created is '1584431488.0'; expected a time/);
-  fails(() => loadUsers(makeDb([{ ...TREE[0]!, time_created: null }])), /time_created is NULL/);
+  await fails(() => loadUsers(makeDb([{ ...TREE[0]!, time_created: 1584431488 }])), /time_created is '1584431488.0'; expected a time/);
+  await fails(() => loadUsers(makeDb([{ ...TREE[0]!, time_created: null }])), /time_created is NULL/);
 });
 
-test("a value holding the packing's separators is caught, not misread", () => {
-  fails(() => loadUsers(makeDb([{ ...TREE[0]!, num_following: "1,5" }])), /num_following is '1,5'; expected a whole number/);
-  fails(() => loadUsers(makeDb([{ ...TREE[0]!, invited_by_user_profile: "7;8" }])), /invited_by_user_profile is '7;8'/);
+test("a value holding the packing's separators is caught, not misread", async () => {
+  await fails(() => loadUsers(makeDb([{ ...TREE[0]!, num_following: "1,5" }])), /num_following is '1,5'; expected a whole number/);
+  await fails(() => loadUsers(makeDb([{ ...TREE[0]!, invited_by_user_profile: "7;8" }])), /invited_by_user_profile is '7;8'/);
 });
 
-test("a BLOB is named as such", () => {
-  fails(() => loadUsers(makeDb([{ ...TREE[0]!, num_followers: Buffer.from([1, 2, 3]) }])), /num_followers is a BLOB of 3 bytes/);
+test("a BLOB is named as such", async () => {
+  await fails(() => loadUsers(makeDb([{ ...TREE[0]!, num_followers: Buffer.from([1, 2, 3]) }])), /num_followers is a BLOB of 3 bytes/);
 });
 
-test("a table SQLite cannot read by rowid is an error naming the file, not a crash", () => {
+test("a table SQLite cannot read by rowid is an error naming the file, not a crash", async () => {
   const file = join(tempDir(), "norowid.db");
   const db = new Database(file);
   db.exec("CREATE TABLE user (user_id INTEGER PRIMARY KEY, num_followers INTEGER, num_following INTEGER, time_created TEXT, invited_by_user_profile INTEGER) WITHOUT ROWID");
   db.exec("INSERT INTO user VALUES (4, 1, 1, '2020-03-17T07:51:28+00:00', NULL)");
   db.close();
-  fails(() => loadUsers(file), /norowid\.db: reading table "user" failed \(no such column: rowid\)/);
+  await fails(() => loadUsers(file), /norowid\.db: reading table "user" failed \(no such column: rowid\)/);
 });
 
-test("the file is opened read-only and left as it was", () => {
+test("the file is opened read-only and left as it was", async () => {
   const file = makeDb(TREE);
-  loadUsers(file);
+  await loadUsers(file);
   const db = new Database(file, { readonly: true });
   assert.is((db.prepare("SELECT count(*) AS n FROM user").get() as { n: number }).n, 14);
   db.close();

@@ -6,8 +6,8 @@ import { cleanup, makeDb, TREE } from "./db";
 
 test.after(cleanup);
 
-test("influential users against everyone else: medians of followers, following, sign-up time; share before December 2020", () => {
-  const users = loadUsers(makeDb(TREE));
+test("influential users against everyone else: medians of followers, following, sign-up time; share before December 2020", async () => {
+  const users = await loadUsers(makeDb(TREE));
   // Rows 0 and 2 are users 4 and 10.
   const [hubs, rest] = portrait(users, [0, 2], "influential");
   assert.equal(hubs, {
@@ -24,8 +24,8 @@ test("influential users against everyone else: medians of followers, following, 
   assert.equal(portraitTable([hubs!, rest!]).getColumn("users").toArray().map(Number), [2, 12]);
 });
 
-test("a missing follower count leaves that user out of that median only", () => {
-  const users = loadUsers(makeDb(TREE.map((r) => (r.user_id === 10 ? { ...r, num_followers: "null" } : r))));
+test("a missing follower count leaves that user out of that median only", async () => {
+  const users = await loadUsers(makeDb(TREE.map((r) => (r.user_id === 10 ? { ...r, num_followers: "null" } : r))));
   const [hubs] = portrait(users, [0, 2], "influential");
   assert.is(hubs!.median_followers, 4187268);
   assert.is(hubs!.median_following, 449.5);

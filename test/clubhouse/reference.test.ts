@@ -38,13 +38,13 @@ interface Reference {
   fixed_hubs_by_month: Record<string, number>;
 }
 
-(pandas ? test : test.skip)("the pandas reference and the library agree on the sample database", () => {
+(pandas ? test : test.skip)("the pandas reference and the library agree on the sample database", async () => {
   const run = spawnSync(PYTHON, [SCRIPT, SAMPLE.path], { encoding: "utf8" });
   assert.is(run.status, 0, run.stderr);
   const ref = JSON.parse(run.stdout) as Reference;
   const close = (a: number | null, b: number, what: string) => assert.ok(a !== null && Math.abs(a - b) <= 1e-9, `${what}: ${a} vs ${b}`);
 
-  const users = loadUsers(SAMPLE.path);
+  const users = await loadUsers(SAMPLE.path);
   const tree = inviteTree(users);
   const daily = signupsPerDay(users);
   assert.is(users.count, ref.rows);

@@ -17,7 +17,7 @@ test("times as the dataset writes them: microseconds and +00:00, no fraction whe
   assert.is(isoMicros(Date.parse("2021-02-01T00:00:00Z") * 1000), "2021-02-01T00:00:00+00:00");
 });
 
-test("the table has exactly the dataset's columns and conventions, and reads back as written", () => {
+test("the table has exactly the dataset's columns and conventions, and reads back as written", async () => {
   const dir = tempDir();
   const file = join(dir, "users.db");
   const users = simulateUsers({ users: 3000, seed: 3 });
@@ -48,7 +48,7 @@ test("the table has exactly the dataset's columns and conventions, and reads bac
   assert.ok((db.prepare("SELECT count(*) AS n FROM user WHERE photo_url IS NULL").get() as { n: number }).n > 0);
   db.close();
 
-  const back = loadUsers(file);
+  const back = await loadUsers(file);
   assert.equal([...back.userId], [...users.userId]);
   assert.equal([...back.invitedBy].map((v) => (Number.isNaN(v) ? -1 : v)), [...users.invitedBy]);
   assert.equal([...back.followers], [...users.followers]);
