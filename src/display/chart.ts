@@ -1,13 +1,18 @@
 // chart(spec): shows a Vega-Lite spec. JupyterLab renders the MIME type as a live chart;
 // the report exporter renders the same spec to SVG with vega.
-import type { Config, TopLevelSpec } from "vega-lite";
 import { emit } from "./emit";
 import { theme } from "./theme";
 
 export const VEGALITE_MIME = "application/vnd.vegalite.v5+json";
 
+/**
+ * A Vega-Lite v5 spec (checked against Vega-Lite's own types where src/ builds it). Deliberately
+ * loose: naming those types here would make every cell that imports analysis/display type-check them.
+ */
+export type ChartSpec = { readonly [key: string]: unknown };
+
 /** The spec with the house theme under its own `config` (the spec's settings win). */
-export function themed(spec: TopLevelSpec): TopLevelSpec {
+export function themed(spec: ChartSpec): ChartSpec {
   const own = (spec.config ?? {}) as Record<string, unknown>;
   const config: Record<string, unknown> = { ...theme };
   for (const [key, value] of Object.entries(own)) {
@@ -15,18 +20,18 @@ export function themed(spec: TopLevelSpec): TopLevelSpec {
     const bothObjects = typeof base === "object" && base !== null && !Array.isArray(base) && typeof value === "object" && value !== null && !Array.isArray(value);
     config[key] = bothObjects ? { ...base, ...value } : value;
   }
-  return { ...spec, config: config as Config };
+  return { ...spec, config };
 }
 
-function titleOf(spec: TopLevelSpec): string {
+function titleOf(spec: ChartSpec): string {
   const t = spec.title;
   if (typeof t === "string") return t;
   if (Array.isArray(t)) return t.join(" ");
   if (t && typeof t === "object" && "text" in t) return Array.isArray(t.text) ? t.text.join(" ") : String(t.text);
-  return spec.description ?? "untitled";
+  return String(spec.description ?? "untitled");
 }
 
-export function chart(spec: TopLevelSpec): void {
+export function chart(spec: ChartSpec): void {
   emit({
     [VEGALITE_MIME]: themed(spec),
     "text/plain": `<Vega-Lite chart: ${titleOf(spec)}>`,

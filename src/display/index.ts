@@ -1,5 +1,5 @@
 // What notebooks call to show things and keep results.
-export { chart, themed, VEGALITE_MIME } from "./chart";
+export { chart, themed, VEGALITE_MIME, type ChartSpec } from "./chart";
 export { captureDisplays, emit, type Display, type MimeBundle } from "./emit";
 export { escapeHtml, formatDate, formatFloat, formatInteger } from "./format";
 export { record, SCRAP_MIME, type Scrap } from "./record";

@@ -1,12 +1,14 @@
 // One look for every chart: the report's font, a colour-blind-safe palette (Tableau 10),
 // light grid lines, and a width that fits the report's column.
+// Checked against vega-lite's Config; its public type is the literal one, so that importing
+// the theme does not pull vega-lite's declarations into every notebook cell.
 import type { Config } from "vega-lite";
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 export const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
 
-export const theme: Config = {
+export const theme = {
   font: FONT,
   background: "white",
   padding: 8,
@@ -17,4 +19,4 @@ export const theme: Config = {
   axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 500, titleColor: "#444", labelColor: "#555", gridColor: "#e6e6e6", domainColor: "#888", tickColor: "#888" },
   legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 500 },
   header: { labelFontSize: 12, titleFontSize: 13 },
-};
+} satisfies Config;

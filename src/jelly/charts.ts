@@ -1,10 +1,11 @@
 // Vega-Lite specs for the Jelly Party report, data inline (chart() needs `data: {values}`).
 import type { TopLevelSpec } from "vega-lite";
+import type { ChartSpec } from "../display/chart";
 import type * as pl from "nodejs-polars";
 import type { Histogram } from "../stats/histogram";
 
 /** Horizontal bars: joins per host, biggest on top. `top` has host and joins. */
-export function topHostsChart(top: pl.DataFrame, title = "Joins by site"): TopLevelSpec {
+export function topHostsChart(top: pl.DataFrame, title = "Joins by site"): ChartSpec {
   return {
     title,
     data: { values: top.select("host", "joins").toRecords() },
@@ -15,7 +16,7 @@ export function topHostsChart(top: pl.DataFrame, title = "Joins by site"): TopLe
       tooltip: [{ field: "host" }, { field: "joins", format: "," }],
     },
     height: { step: 18 },
-  };
+  } satisfies TopLevelSpec;
 }
 
 export interface HistogramPanel {
@@ -24,7 +25,7 @@ export interface HistogramPanel {
 }
 
 /** Histograms stacked one above the other, as the original's 2×1 figures. */
-export function histogramChart(title: string, panels: HistogramPanel[]): TopLevelSpec {
+export function histogramChart(title: string, panels: HistogramPanel[]): ChartSpec {
   return {
     title,
     vconcat: panels.map((p) => ({
@@ -45,11 +46,11 @@ export function histogramChart(title: string, panels: HistogramPanel[]): TopLeve
       },
       height: 160,
     })),
-  } as TopLevelSpec;
+  } satisfies TopLevelSpec;
 }
 
 /** Mean session duration per host with its confidence interval. `intervals` has host, mean_minutes_exact, lo, hi. */
-export function intervalChart(intervals: pl.DataFrame, title = "Mean session duration with 95% bootstrap interval"): TopLevelSpec {
+export function intervalChart(intervals: pl.DataFrame, title = "Mean session duration with 95% bootstrap interval"): ChartSpec {
   return {
     title,
     data: { values: intervals.select("host", "mean_minutes_exact", "lo", "hi").toRecords() },
@@ -73,11 +74,11 @@ export function intervalChart(intervals: pl.DataFrame, title = "Mean session dur
       },
     ],
     height: { step: 18 },
-  };
+  } satisfies TopLevelSpec;
 }
 
 /** Share of sessions under a minute per host. `shares` has host and share. */
-export function shortShareChart(shares: pl.DataFrame, title = "Share of sessions shorter than a minute"): TopLevelSpec {
+export function shortShareChart(shares: pl.DataFrame, title = "Share of sessions shorter than a minute"): ChartSpec {
   return {
     title,
     data: { values: shares.select("host", "share").toRecords() },
@@ -88,5 +89,5 @@ export function shortShareChart(shares: pl.DataFrame, title = "Share of sessions
       tooltip: [{ field: "host" }, { field: "share", format: ".1%" }],
     },
     height: { step: 18 },
-  };
+  } satisfies TopLevelSpec;
 }

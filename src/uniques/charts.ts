@@ -2,6 +2,7 @@
 // inline; log scales leave out what they cannot place (zeros, nulls), and the subtitle says how many.
 import type * as pl from "nodejs-polars";
 import type { TopLevelSpec } from "vega-lite";
+import type { ChartSpec } from "../display/chart";
 import { THRESHOLD } from "./quality";
 
 type Row = Record<string, unknown>;
@@ -14,7 +15,7 @@ const leftOut = (n: number, what: string): string[] => (n > 0 ? [`${n} ${what} l
 const orderOf = (summary: pl.DataFrame): string[] => summary.getColumn("bucket").toArray() as string[];
 
 /** Daily offset share per project: a box per project over its days, in the order of offsetShareSummary. */
-export function dailyOffsetShareChart(dailyShares: pl.DataFrame, summary: pl.DataFrame): TopLevelSpec {
+export function dailyOffsetShareChart(dailyShares: pl.DataFrame, summary: pl.DataFrame): ChartSpec {
   const order = orderOf(summary);
   const values = rows(dailyShares).filter((r) => r["offset_share"] !== null);
   return {
@@ -26,11 +27,11 @@ export function dailyOffsetShareChart(dailyShares: pl.DataFrame, summary: pl.Dat
       x: { field: "offset_share", type: "quantitative", title: "offset / estimate", axis: { format: "%" }, scale: { domain: [0, 1] } },
     },
     height: { step: 16 },
-  };
+  } satisfies TopLevelSpec;
 }
 
 /** Monthly offset share per project (a dot per month) beside the median of its daily shares (a tick). */
-export function monthlyOffsetShareChart(monthlyShares: pl.DataFrame, summary: pl.DataFrame): TopLevelSpec {
+export function monthlyOffsetShareChart(monthlyShares: pl.DataFrame, summary: pl.DataFrame): ChartSpec {
   const order = orderOf(summary);
   const monthly = rows(monthlyShares).filter((r) => r["offset_share"] !== null);
   const daily = rows(summary).filter((r) => r["daily_share"] !== null);
@@ -58,11 +59,11 @@ export function monthlyOffsetShareChart(monthlyShares: pl.DataFrame, summary: pl
       },
     ],
     height: { step: 16 },
-  };
+  } satisfies TopLevelSpec;
 }
 
 /** The data-quality scatter: median daily uniques against the spread of the variations, log–log, with the threshold. */
-export function qualityChart(quality: pl.DataFrame, threshold = THRESHOLD): TopLevelSpec {
+export function qualityChart(quality: pl.DataFrame, threshold = THRESHOLD): ChartSpec {
   const all = rows(quality);
   const values = all.filter((r) => positive(r["median_daily"]) && positive(r["std_variation"]));
   return {
@@ -80,11 +81,11 @@ export function qualityChart(quality: pl.DataFrame, threshold = THRESHOLD): TopL
       },
       { data: { values: [{ x: threshold }] }, mark: { type: "rule", color: "#e15759", strokeDash: [4, 3] }, encoding: { x: { field: "x", type: "quantitative" } } },
     ],
-  };
+  } satisfies TopLevelSpec;
 }
 
 /** Monthly estimate against truth: the relative error of each domain and month by its true size. */
-export function truthErrorChart(monthlyTruthError: pl.DataFrame): TopLevelSpec {
+export function truthErrorChart(monthlyTruthError: pl.DataFrame): ChartSpec {
   const values = rows(monthlyTruthError);
   return {
     title: { text: "Estimate against truth, per domain and month", subtitle: "above the line: overcounted; below: undercounted" },
@@ -102,11 +103,11 @@ export function truthErrorChart(monthlyTruthError: pl.DataFrame): TopLevelSpec {
       },
       { data: { values: [{ y: 0 }] }, mark: { type: "rule", color: "#888" }, encoding: { y: { field: "y", type: "quantitative" } } },
     ],
-  };
+  } satisfies TopLevelSpec;
 }
 
 /** How much a day's estimate wanders around the truth, by the domain's daily size, with the threshold. */
-export function dailyErrorChart(dailyErrors: pl.DataFrame, threshold = THRESHOLD): TopLevelSpec {
+export function dailyErrorChart(dailyErrors: pl.DataFrame, threshold = THRESHOLD): ChartSpec {
   const all = rows(dailyErrors);
   const values = all.filter((r) => positive(r["median_truth"]) && positive(r["spread"]));
   return {
@@ -124,5 +125,5 @@ export function dailyErrorChart(dailyErrors: pl.DataFrame, threshold = THRESHOLD
       },
       { data: { values: [{ x: threshold }] }, mark: { type: "rule", color: "#e15759", strokeDash: [4, 3] }, encoding: { x: { field: "x", type: "quantitative" } } },
     ],
-  };
+  } satisfies TopLevelSpec;
 }

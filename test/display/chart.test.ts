@@ -15,9 +15,9 @@ test("the theme is the base config; a spec's own config wins key by key", () => 
   const spec = themed({ data: { values: [] }, mark: "point", config: { axis: { labelFontSize: 20 }, background: "#eee" } });
   const config = spec.config as Record<string, Record<string, unknown>>;
   assert.is(config["axis"]!["labelFontSize"], 20);
-  assert.is(config["axis"]!["gridColor"], (theme.axis as Record<string, unknown>)["gridColor"]);
-  assert.is(spec.config!.background, "#eee");
-  assert.equal(spec.config!.range, theme.range);
+  assert.is(config["axis"]!["gridColor"], theme.axis.gridColor);
+  assert.is(config["background"], "#eee");
+  assert.equal(config["range"], theme.range);
 });
 
 test.run();
