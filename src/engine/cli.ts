@@ -3,6 +3,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DataError } from "../errors";
+import { ChartPrerenderer } from "../report/prerender";
 import { parseValue, type ParameterValue } from "./parameters";
 import { publish, reportName } from "./publish";
 import { runNotebook, type Progress } from "./runner";
@@ -78,22 +79,29 @@ function progressPrinter(stream: NodeJS.WriteStream): (p: Progress) => void {
 /** Runs one notebook and writes its files; returns false when the run failed. */
 async function reportOne(notebook: string, options: CliOptions): Promise<boolean> {
   const err = process.stderr;
-  const run = await runNotebook(notebook, {
-    parameters: options.parameters,
-    timeoutMs: options.timeoutMs,
-    onProgress: progressPrinter(err),
-  });
-  const { files } = await publish(run, { outDir: options.outDir, includeCode: options.includeCode });
-  if (err.isTTY) err.write("\r\u001b[K");
-  if (run.failure) {
-    err.write(`${notebook} failed at cell ${run.failure.cellIndex + 1}: ${run.failure.message}\n`);
-    const detail = run.failure.detail.trim();
-    if (detail !== "" && detail !== run.failure.message) err.write(detail.replace(/^/gm, "  ") + "\n");
-    err.write(`  see ${files.join(", ")} (the last good report, if any, is kept)\n`);
-    return false;
+  // Charts are drawn in a worker thread while the notebook runs, rather than after it.
+  const charts = new ChartPrerenderer();
+  try {
+    const run = await runNotebook(notebook, {
+      parameters: options.parameters,
+      timeoutMs: options.timeoutMs,
+      onProgress: progressPrinter(err),
+      onDisplay: (data) => charts.offer(data),
+    });
+    const { files } = await publish(run, { outDir: options.outDir, includeCode: options.includeCode, prerendered: charts });
+    if (err.isTTY) err.write("\r\u001b[K");
+    if (run.failure) {
+      err.write(`${notebook} failed at cell ${run.failure.cellIndex + 1}: ${run.failure.message}\n`);
+      const detail = run.failure.detail.trim();
+      if (detail !== "" && detail !== run.failure.message) err.write(detail.replace(/^/gm, "  ") + "\n");
+      err.write(`  see ${files.join(", ")} (the last good report, if any, is kept)\n`);
+      return false;
+    }
+    err.write(`${notebook}: ran in ${seconds(run.durationMs)} → ${files.join(", ")}\n`);
+    return true;
+  } finally {
+    await charts.close();
   }
-  err.write(`${notebook}: ran in ${seconds(run.durationMs)} → ${files.join(", ")}\n`);
-  return true;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

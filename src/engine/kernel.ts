@@ -63,6 +63,8 @@ export interface StartOptions {
   /** The kernel's working directory: the notebook's folder, as in JupyterLab. */
   cwd: string;
   startupTimeoutMs?: number;
+  /** Called with each display's data as it arrives (display_data, update_display_data, execute_result), before its cell ends. */
+  onDisplay?: (data: MimeBundle) => void;
 }
 
 export class Kernel {
@@ -80,9 +82,10 @@ export class Kernel {
     private readonly shell: zmq.Dealer,
     private readonly iopub: zmq.Subscriber,
     private readonly connDir: string,
+    private readonly onDisplay: (data: MimeBundle) => void,
   ) {}
 
-  static async start({ cwd, startupTimeoutMs = 30_000 }: StartOptions): Promise<Kernel> {
+  static async start({ cwd, startupTimeoutMs = 30_000, onDisplay = () => {} }: StartOptions): Promise<Kernel> {
     const [shellPort, iopubPort, stdinPort, controlPort, hbPort] = (await freePorts(5)) as [number, number, number, number, number];
     const key = randomBytes(32).toString("hex");
     const connDir = mkdtempSync(join(tmpdir(), "analysis-kernel-"));
@@ -109,7 +112,7 @@ export class Kernel {
     shell.connect(`tcp://127.0.0.1:${shellPort}`);
     iopub.connect(`tcp://127.0.0.1:${iopubPort}`);
     iopub.subscribe();
-    const kernel = new Kernel(proc, key, shell, iopub, connDir);
+    const kernel = new Kernel(proc, key, shell, iopub, connDir, onDisplay);
     kernel.listen();
     await kernel.waitReady(startupTimeoutMs);
     return kernel;
@@ -216,6 +219,7 @@ export class Kernel {
     }
     const data = (c["data"] ?? {}) as MimeBundle;
     const metadata = (c["metadata"] ?? {}) as Record<string, unknown>;
+    this.onDisplay(data);
     const out: Output =
       type === "execute_result"
         ? { output_type: "execute_result", execution_count: (c["execution_count"] as number) ?? null, data, metadata }
@@ -226,6 +230,7 @@ export class Kernel {
   }
 
   private updateDisplay(c: Record<string, unknown>): void {
+    this.onDisplay((c["data"] ?? {}) as MimeBundle);
     const id = (c["transient"] as { display_id?: unknown } | undefined)?.display_id;
     for (const out of typeof id === "string" ? this.displays.get(id) ?? [] : []) {
       if (out.output_type === "display_data" || out.output_type === "execute_result") {

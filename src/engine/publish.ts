@@ -3,6 +3,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { renderReport } from "../report";
+import type { ChartPrerenderer } from "../report/prerender";
 import { writeAtomic } from "./atomic";
 import { serializeNotebook } from "./notebook";
 import { describeInputs, gitCommit, versions } from "./provenance";
@@ -11,6 +12,8 @@ import type { RunResult } from "./runner";
 export interface PublishOptions {
   outDir: string;
   includeCode: boolean;
+  /** Charts drawn while the notebook ran. */
+  prerendered?: ChartPrerenderer;
 }
 
 export interface Published {
@@ -21,7 +24,7 @@ export function reportName(notebookPath: string): string {
   return basename(notebookPath).replace(/\.ipynb$/, "");
 }
 
-export async function publish(run: RunResult, { outDir, includeCode }: PublishOptions): Promise<Published> {
+export async function publish(run: RunResult, { outDir, includeCode, prerendered }: PublishOptions): Promise<Published> {
   const name = reportName(run.notebookPath);
   const commit = gitCommit();
   const info = {
@@ -49,7 +52,7 @@ export async function publish(run: RunResult, { outDir, includeCode }: PublishOp
       },
     },
   };
-  const html = await renderReport(notebook, info, { includeCode });
+  const html = await renderReport(notebook, info, { includeCode, prerendered });
   mkdirSync(outDir, { recursive: true });
   if (run.failure) {
     const failed = join(outDir, `${name}.failed.html`);

@@ -2,7 +2,7 @@
 // "Restart and run all" would, and collects what a report needs.
 import { dirname, resolve } from "node:path";
 import { CellTimeoutError, Kernel, KernelDiedError } from "./kernel";
-import { coalesceStreams, readNotebook, sourceOf, type Notebook, type Output } from "./notebook";
+import { coalesceStreams, readNotebook, sourceOf, type MimeBundle, type Notebook, type Output } from "./notebook";
 import { injectParameters, type ParameterValue } from "./parameters";
 import { collectRecords, type Records } from "./records";
 
@@ -21,6 +21,8 @@ export interface RunOptions {
   /** Per cell; a cell running longer kills the kernel and fails the run. */
   timeoutMs?: number;
   onProgress?: (p: Progress) => void;
+  /** Each display's data as it arrives, while its cell still runs (to draw charts early, say). */
+  onDisplay?: (data: MimeBundle) => void;
 }
 
 export interface Failure {
@@ -72,7 +74,7 @@ export async function runNotebook(notebookPath: string, options: RunOptions = {}
     }
   }
   const steps = notebook.cells.flatMap((c, i) => (c.cell_type === "code" && sourceOf(c).trim() !== "" ? [i] : []));
-  const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)) });
+  const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), onDisplay: options.onDisplay });
   let failure: Failure | undefined;
   try {
     for (const [n, cellIndex] of steps.entries()) {

@@ -1,17 +1,43 @@
-// Charts at export time: a Vega-Lite spec compiled to Vega and drawn to SVG with vega's
-// headless renderer, so the report shows every chart with JavaScript off. The compiled spec is
-// kept too: with JavaScript on, the page turns it into a live view (tooltips).
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+// Charts for the report: a Vega-Lite spec compiled to Vega and drawn to SVG with vega's
+// headless renderer, so the report shows every chart with JavaScript off (drawn at export time,
+// or while the notebook runs: prerender.ts). The compiled spec is kept too: with JavaScript on,
+// the page turns it into a live view (tooltips).
+import type * as Vega from "vega";
+import type * as VegaLite from "vega-lite";
+import type { MimeBundle } from "../engine/notebook";
 import { DataError } from "../errors";
 
 export const VEGALITE_MIME = /^application\/vnd\.vegalite\.v[4-6]\+json$/;
 export const VEGA_MIME = /^application\/vnd\.vega\.v5\+json$/;
 
+export type ChartLanguage = "vega-lite" | "vega";
+
+/** The chart an output shows, if it has one: Vega-Lite wins over Vega. */
+export function chartIn(bundle: MimeBundle): { data: unknown; language: ChartLanguage } | undefined {
+  const mimes = Object.keys(bundle);
+  const vegaLite = mimes.find((m) => VEGALITE_MIME.test(m));
+  if (vegaLite) return { data: bundle[vegaLite], language: "vega-lite" };
+  const vega = mimes.find((m) => VEGA_MIME.test(m));
+  if (vega) return { data: bundle[vega], language: "vega" };
+  return undefined;
+}
+
+interface Libraries {
+  vega: typeof Vega;
+  vegaLite: typeof VegaLite;
+}
+let libraries: Libraries | undefined;
+
+/** vega and vega-lite take about 80 ms to load: only a thread that draws a chart pays for them. */
+function load(): Libraries {
+  libraries ??= { vega: require("vega") as Libraries["vega"], vegaLite: require("vega-lite") as Libraries["vegaLite"] };
+  return libraries;
+}
+
 export interface RenderedChart {
   svg: string;
   /** The Vega spec the SVG was drawn from, for the live view. */
-  spec: vega.Spec;
+  spec: Vega.Spec;
 }
 
 const INLINE_ONLY = "a self-contained report only draws inline data (data.values)";
@@ -61,7 +87,8 @@ function dataUrl(node: unknown, underData = false): string | undefined {
 }
 
 /** A loader that refuses everything, so rendering can never reach the network or the disk. */
-function refusingLoader(): vega.Loader {
+function refusingLoader(): Vega.Loader {
+  const { vega } = load();
   const loader = vega.loader();
   const refuse = (uri: string) => Promise.reject(new DataError(`chart tried to load ${JSON.stringify(uri)}; ${INLINE_ONLY}`));
   loader.load = refuse;
@@ -69,21 +96,22 @@ function refusingLoader(): vega.Loader {
   return loader;
 }
 
-export async function renderChart(data: unknown, language: "vega-lite" | "vega"): Promise<RenderedChart> {
+export async function renderChart(data: unknown, language: ChartLanguage): Promise<RenderedChart> {
+  const { vega, vegaLite } = load();
   const source = specObject(data, language === "vega-lite" ? "Vega-Lite" : "Vega");
   const url = dataUrl(source);
   if (url !== undefined) throw new DataError(`chart data comes from ${JSON.stringify(url)}; ${INLINE_ONLY}`);
   // Warnings (a dropped encoding, say) are for the notebook's author, who sees them in JupyterLab.
   const quiet = vega.logger(vega.Error);
-  let compiled: vega.Spec;
+  let compiled: Vega.Spec;
   try {
-    compiled = language === "vega-lite" ? compile(source as unknown as TopLevelSpec, { logger: quiet }).spec : (source as vega.Spec);
+    compiled = language === "vega-lite" ? vegaLite.compile(source as unknown as VegaLite.TopLevelSpec, { logger: quiet }).spec : (source as Vega.Spec);
   } catch (e) {
     throw new DataError(`Vega-Lite could not compile the spec: ${brief((e as Error).message)}`);
   }
   // "$schema" is a URL nothing needs: the spec is already compiled.
   const { $schema: _schema, ...spec } = compiled;
-  let view: vega.View | undefined;
+  let view: Vega.View | undefined;
   try {
     view = new vega.View(vega.parse(spec), { renderer: "none", loader: refusingLoader(), logger: quiet });
     const svg = await view.toSVG();

@@ -8,6 +8,7 @@ import { formatUtc } from "./format";
 import { renderFailureBanner, renderHeader } from "./header";
 import { parseMarkdown, withoutHeading, type Heading, type MarkdownDoc } from "./markdown";
 import { renderPage } from "./page";
+import type { ChartPrerenderer } from "./prerender";
 import { cellAnchor, Slugger } from "./slug";
 import { renderToc } from "./toc";
 
@@ -35,6 +36,8 @@ export interface ReportInfo {
 
 export interface ReportOptions {
   includeCode: boolean;
+  /** Charts already drawn while the notebook ran (see prerender.ts); the rest are drawn here. */
+  prerendered?: ChartPrerenderer;
 }
 
 /** The title is the first heading; an h1 moves from its cell into the header, so it is not shown twice. */
@@ -57,7 +60,13 @@ export async function renderReport(nb: Notebook, info: ReportInfo, options: Repo
   });
   const { title, id: titleId } = findTitle(docs, info.notebookPath);
 
-  const ctx: CellContext = { slugger, charts: [], includeCode: options.includeCode, ...(info.failure ? { failedAt: info.failure.cellIndex } : {}) };
+  const ctx: CellContext = {
+    slugger,
+    charts: [],
+    includeCode: options.includeCode,
+    prerendered: options.prerendered,
+    ...(info.failure ? { failedAt: info.failure.cellIndex } : {}),
+  };
   const parts: string[] = [];
   for (const [index, cell] of nb.cells.entries()) {
     if (cell.cell_type === "code") parts.push(await renderCodeCell(cell, index, ctx));

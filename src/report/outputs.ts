@@ -2,9 +2,10 @@
 // thing; the richest one a static page can show wins (a chart over its text fallback).
 import { escapeHtml } from "../display/format";
 import { coalesceStreams, type MimeBundle, type Output } from "../engine/notebook";
-import { renderChart, VEGA_MIME, VEGALITE_MIME, type RenderedChart } from "./charts";
+import { chartIn, renderChart, type ChartLanguage, type RenderedChart } from "./charts";
 import { parseMarkdown, renderMarkdown, isNumeric } from "./markdown";
 import { renderLatexOutput } from "./math";
+import type { ChartPrerenderer } from "./prerender";
 import type { Slugger } from "./slug";
 import { joinText, stripAnsi } from "./text";
 
@@ -13,6 +14,8 @@ export interface OutputContext {
   slugger: Slugger;
   /** Every chart drawn so far; a chart's number is its position here, from 1. */
   charts: RenderedChart[];
+  /** Charts drawn while the notebook ran; any other chart is drawn here. */
+  prerendered?: ChartPrerenderer;
 }
 
 /** Recorded results (scrapbook's `glue`) are data for NAME.json, not something to show. */
@@ -23,9 +26,9 @@ function errorBox(title: string, message: string, extraClass = ""): string {
   return `<div class="output-error${extraClass}" role="alert"><strong>${escapeHtml(title)}</strong> ${escapeHtml(message)}</div>`;
 }
 
-async function chartHtml(data: unknown, language: "vega-lite" | "vega", ctx: OutputContext): Promise<string> {
+async function chartHtml(data: unknown, language: ChartLanguage, ctx: OutputContext): Promise<string> {
   try {
-    const chart = await renderChart(data, language);
+    const chart = (await ctx.prerendered?.lookup(data, language)) ?? (await renderChart(data, language));
     ctx.charts.push(chart);
     return `<figure class="chart" data-chart="${ctx.charts.length}"><div class="chart-static">${chart.svg}</div></figure>`;
   } catch (e) {
@@ -56,10 +59,8 @@ function alignNumbers(html: string): string {
 async function bundleHtml(bundle: MimeBundle, metadata: Record<string, unknown>, ctx: OutputContext): Promise<string> {
   const mimes = Object.keys(bundle);
   if (mimes.some((m) => SCRAP_MIME.test(m))) return "";
-  const vegaLite = mimes.find((m) => VEGALITE_MIME.test(m));
-  if (vegaLite) return chartHtml(bundle[vegaLite], "vega-lite", ctx);
-  const vega = mimes.find((m) => VEGA_MIME.test(m));
-  if (vega) return chartHtml(bundle[vega], "vega", ctx);
+  const chart = chartIn(bundle);
+  if (chart) return chartHtml(chart.data, chart.language, ctx);
   const text = (mime: string) => joinText(bundle[mime]);
 
   const svg = text("image/svg+xml");
