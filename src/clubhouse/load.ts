@@ -7,7 +7,7 @@
 import Database from "better-sqlite3";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import * as pl from "nodejs-polars";
 import { DataError } from "../errors";
@@ -15,6 +15,7 @@ import type { WorkerTask } from "./load-worker";
 import { parseValue, type FieldKind, type PackedProblem } from "./packed";
 import { PACKED, scanRange, type RowidRange, type ScanProblem } from "./scan";
 import { NEEDED, TABLE } from "./schema";
+import { workerScript } from "../worker-script";
 
 export interface Users {
   /** The file as given, for messages. */
@@ -121,16 +122,10 @@ export interface LoadOptions {
 
 const WORKER_FROM_ROWS = 200_000;
 
-/** The compiled worker beside this file; from TypeScript sources (tests), the .ts one through tsx. */
-function workerScript(): { file: string; execArgv: string[] } {
-  if (__filename.endsWith(".ts")) return { file: join(__dirname, "load-worker.ts"), execArgv: ["--require", require.resolve("tsx/cjs")] };
-  return { file: join(__dirname, "load-worker.js"), execArgv: [] };
-}
-
 type PartResult = { result: { rows: number } | ScanProblem; arrays: Float64Array[] };
 
 function readInWorker(task: WorkerTask): Promise<PartResult> {
-  const { file, execArgv } = workerScript();
+  const { file, execArgv } = workerScript(__dirname, "load-worker");
   return new Promise((resolvePart, reject) => {
     const worker = new Worker(file, { workerData: task, execArgv });
     let answer: PartResult | undefined;

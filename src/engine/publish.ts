@@ -6,7 +6,7 @@ import { renderReport } from "../report";
 import type { ChartPrerenderer } from "../report/prerender";
 import { writeAtomic } from "./atomic";
 import { serializeNotebook } from "./notebook";
-import { describeInputs, gitCommit, versions } from "./provenance";
+import { gitCommit, versions } from "./provenance";
 import type { RunResult } from "./runner";
 
 export interface PublishOptions {
@@ -32,7 +32,7 @@ export async function publish(run: RunResult, { outDir, includeCode, prerendered
     started: run.started,
     durationMs: run.durationMs,
     parameters: run.parameters,
-    inputs: await describeInputs(run.notebookPath, run.parameters),
+    inputs: run.inputs,
     versions: versions(),
     ...(commit ? { gitCommit: commit } : {}),
     ...(run.failure ? { failure: { cellIndex: run.failure.cellIndex, message: run.failure.message } } : {}),

@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import { CellTimeoutError, Kernel, KernelDiedError } from "./kernel";
 import { coalesceStreams, readNotebook, sourceOf, type MimeBundle, type Notebook, type Output } from "./notebook";
 import { injectParameters, type ParameterValue } from "./parameters";
+import { describeInputs, type InputFile } from "./provenance";
 import { collectRecords, type Records } from "./records";
 
 export interface Progress {
@@ -39,6 +40,8 @@ export interface RunResult {
   notebook: Notebook;
   parameters: Record<string, ParameterValue>;
   records: Records;
+  /** The files the parameters name, hashed while the kernel started: the inputs as the run found them. */
+  inputs: InputFile[];
   started: Date;
   durationMs: number;
   failure?: Failure;
@@ -74,6 +77,9 @@ export async function runNotebook(notebookPath: string, options: RunOptions = {}
     }
   }
   const steps = notebook.cells.flatMap((c, i) => (c.cell_type === "code" && sourceOf(c).trim() !== "" ? [i] : []));
+  // Hashing a large input takes a moment of this process's time, which is free while the kernel works.
+  const inputs = describeInputs(notebookPath, used);
+  inputs.catch(() => {}); // awaited below; not an unhandled rejection if the kernel fails to start first
   const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), onDisplay: options.onDisplay });
   let failure: Failure | undefined;
   try {
@@ -105,6 +111,7 @@ export async function runNotebook(notebookPath: string, options: RunOptions = {}
     notebook,
     parameters: used,
     records: collectRecords(notebook),
+    inputs: await inputs,
     started,
     durationMs: performance.now() - t0,
     ...(failure ? { failure } : {}),

@@ -5,13 +5,14 @@
 // worker threads when it is large; only the columns asked for are kept.
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 import { Worker } from "node:worker_threads";
 import * as pl from "nodejs-polars";
 import { DataError } from "../errors";
 import { lineBlocks } from "./blocks";
 import { KEPT_BAD_LINES, readBlock, type BadLine, type ReadOptions } from "./documents";
 import { columnValues, pack, unpackStrings, type PackedBlock, type PackedColumn } from "./transfer";
+import { workerScript } from "../worker-script";
 
 export type { BadLine } from "./documents";
 
@@ -64,15 +65,9 @@ async function readHere(path: string, options: ReadOptions): Promise<PackedBlock
   return blocks;
 }
 
-/** The compiled worker beside this file; from TypeScript sources (tests), the .ts one through tsx. */
-function workerScript(): { file: string; execArgv: string[] } {
-  if (__filename.endsWith(".ts")) return { file: join(__dirname, "load-worker.ts"), execArgv: ["--require", require.resolve("tsx/cjs")] };
-  return { file: join(__dirname, "load-worker.js"), execArgv: [] };
-}
-
 /** Blocks go round to the workers, at most two waiting per worker so that the file streams through. */
 async function readInWorkers(path: string, options: ReadOptions, count: number): Promise<PackedBlock[]> {
-  const { file, execArgv } = workerScript();
+  const { file, execArgv } = workerScript(__dirname, "load-worker");
   const workers = Array.from({ length: count }, () => new Worker(file, { workerData: options, execArgv }));
   const blocks: PackedBlock[] = [];
   let pending = 0;

@@ -2,21 +2,15 @@
 // goes to a worker thread as it arrives (the main thread stays free to answer the kernel). The
 // export waits for a chart still being drawn; one the worker could not draw (it failed, or the
 // worker stopped) the export draws itself, exactly as before: the worker's errors are never shown.
-import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { MimeBundle } from "../engine/notebook";
 import { chartIn, type ChartLanguage, type RenderedChart } from "./charts";
 import type { ChartAnswer, ChartRequest } from "./prerender-worker";
+import { workerScript } from "../worker-script";
 
 /** One chart's identity: identical output data draws an identical chart. */
 function chartKey(data: unknown, language: ChartLanguage): string {
   return `${language} ${JSON.stringify(data)}`;
-}
-
-/** The compiled worker beside this file; from TypeScript sources (tests), the .ts one through tsx. */
-function workerScript(): { file: string; execArgv: string[] } {
-  if (__filename.endsWith(".ts")) return { file: join(__dirname, "prerender-worker.ts"), execArgv: ["--require", require.resolve("tsx/cjs")] };
-  return { file: join(__dirname, "prerender-worker.js"), execArgv: [] };
 }
 
 export class ChartPrerenderer {
@@ -66,7 +60,7 @@ export class ChartPrerenderer {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const { file, execArgv } = workerScript();
+    const { file, execArgv } = workerScript(__dirname, "prerender-worker");
     const worker = new Worker(file, { execArgv });
     worker.on("message", ({ id, chart }: ChartAnswer) => {
       this.waiting.get(id)?.(chart);
