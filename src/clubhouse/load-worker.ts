@@ -7,6 +7,7 @@ import { PACKED, scanRange, type RowidRange } from "./scan";
 export interface WorkerTask {
   path: string;
   range: RowidRange;
+  /** At most this many rows in the range. */
   rows: number;
   chunkRows?: number;
 }

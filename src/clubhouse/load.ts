@@ -136,19 +136,16 @@ function readInWorker(task: WorkerTask): Promise<PartResult> {
 }
 
 /**
- * Splits [lo, hi] into `parts` ranges of about as many rowids each, with the rows in each and the
- * rows before it.
+ * Splits the rowids [lo, hi] into `parts` ranges, the first (this thread's) a little larger: a
+ * worker starts some 50 ms late. `capacity` bounds the rows in a range (its rowids, or all rows).
  */
-function split(db: Database.Database, lo: number, hi: number, count: number, parts: number): { range: RowidRange; rows: number; rowsBefore: number }[] {
-  const countIn = db.prepare(`SELECT count(*) FROM "${TABLE}" WHERE rowid BETWEEN ? AND ?`).pluck();
-  const span = Math.ceil((hi - lo + 1) / parts);
-  const out: { range: RowidRange; rows: number; rowsBefore: number }[] = [];
-  let before = 0;
-  for (let start = lo; start <= hi; start += span) {
-    const range = [start, Math.min(hi, start + span - 1)] as const;
-    const rows = range[1] === hi ? count - before : (countIn.get(range[0], range[1]) as number);
-    out.push({ range, rows, rowsBefore: before });
-    before += rows;
+function split(lo: number, hi: number, count: number, parts: number): { range: RowidRange; capacity: number }[] {
+  const first = parts === 1 ? hi - lo + 1 : Math.ceil((hi - lo + 1) * 0.55);
+  const rest = parts === 1 ? 0 : Math.ceil((hi - lo + 1 - first) / (parts - 1));
+  const out: { range: RowidRange; capacity: number }[] = [];
+  for (let start = lo, i = 0; start <= hi; start += i === 0 ? first : rest, i++) {
+    const end = Math.min(hi, start + (i === 0 ? first : rest) - 1);
+    out.push({ range: [start, end], capacity: Math.min(end - start + 1, count) });
   }
   return out;
 }
@@ -158,7 +155,10 @@ export async function loadUsers(path: string, options: LoadOptions = {}): Promis
   const db = open(path);
   try {
     const tableColumns = checkSchema(db, path);
-    const { lo, hi, count } = db.prepare(`SELECT min(rowid) AS lo, max(rowid) AS hi, count(*) AS count FROM "${TABLE}"`).get() as { lo: number | null; hi: number | null; count: number };
+    // One aggregate per query: SQLite finds a lone min() or max() of the rowid at the ends of the
+    // b-tree, but scans the whole table for min and max together.
+    const one = (aggregate: string) => db.prepare(`SELECT ${aggregate} FROM "${TABLE}"`).pluck().get() as number | null;
+    const [lo, hi, count] = [one("min(rowid)"), one("max(rowid)"), one("count(*)") ?? 0];
     if (count === 0 || lo === null || hi === null) throw new DataError(`${path}: table "${TABLE}" is empty (expected one row per user)`);
 
     const users = {
@@ -174,18 +174,18 @@ export async function loadUsers(path: string, options: LoadOptions = {}): Promis
     // In PACKED's field order.
     const targets = [users.userId, users.invitedBy, users.followers, users.following, users.createdMs];
     const workers = options.workers ?? (count >= WORKER_FROM_ROWS && availableParallelism() > 1 ? 1 : 0);
-    const parts = split(db, lo, hi, count, workers + 1);
+    const parts = split(lo, hi, count, workers + 1);
     const here = parts[0]!;
-    // The workers start first and read while this thread reads the first part into the final arrays.
-    const away = parts.slice(1).map((part) => readInWorker({ path, range: part.range, rows: part.rows, chunkRows: options.chunkRows }).then((r) => ({ part, ...r })));
+    // The workers start first and read while this thread reads the first range into the final arrays.
+    const away = parts.slice(1).map((part) => readInWorker({ path, range: part.range, rows: part.capacity, chunkRows: options.chunkRows }).then((r) => ({ part, ...r })));
     const results: { part: typeof here; result: PartResult["result"]; arrays?: Float64Array[] }[] = [];
-    results.push({ part: here, result: scanRange(db, here.range, here.rows, targets, 0, options.chunkRows) });
+    results.push({ part: here, result: scanRange(db, here.range, here.capacity, targets, 0, options.chunkRows) });
     results.push(...(await Promise.all(away)));
     let read = 0;
-    for (const { part, result, arrays } of results) {
-      if ("problem" in result) throw explain(db, path, result.chunk, part.rowsBefore + result.rowsBefore, result.problem);
-      if (result.rows !== part.rows) throw new DataError(`${path}: table "${TABLE}" changed while it was read (${part.rows} rows counted between rowid ${part.range[0]} and ${part.range[1]}, ${result.rows} read)`);
-      arrays?.forEach((a, i) => targets[i]!.set(a, part.rowsBefore));
+    for (const { result, arrays } of results) {
+      if ("problem" in result) throw explain(db, path, result.chunk, read + result.rowsBefore, result.problem);
+      if (read + result.rows > count) break; // more rows than counted: the table changed (said below)
+      arrays?.forEach((a, i) => targets[i]!.set(a.subarray(0, result.rows), read));
       read += result.rows;
     }
     if (read !== count) throw new DataError(`${path}: table "${TABLE}" changed while it was read (${count} rows counted, ${read} read)`);

@@ -31,7 +31,7 @@ export interface ScanProblem {
 export const CHUNK_ROWS = 1_000_000;
 
 /**
- * Reads the rows with rowid in `range` (expected: `rows` of them) into `into` (one array per
+ * Reads the rows with rowid in `range` (at most `rows` of them, which sizes the chunks) into `into` (one array per
  * PACKED field, in that order) from index `offset` on; the chunks are scanned in rowid order, so
  * the rows come in table order. Returns the rows read or the first problem.
  */
