@@ -11,11 +11,11 @@ import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import * as pl from "nodejs-polars";
 import { DataError } from "../errors";
+import { workerScript } from "../worker-script";
 import type { WorkerTask } from "./load-worker";
 import { parseValue, type FieldKind, type PackedProblem } from "./packed";
 import { PACKED, scanRange, type RowidRange, type ScanProblem } from "./scan";
 import { NEEDED, TABLE } from "./schema";
-import { workerScript } from "../worker-script";
 
 export interface Users {
   /** The file as given, for messages. */
@@ -140,12 +140,14 @@ function readInWorker(task: WorkerTask): Promise<PartResult> {
  * worker starts some 50 ms late. `capacity` bounds the rows in a range (its rowids, or all rows).
  */
 function split(lo: number, hi: number, count: number, parts: number): { range: RowidRange; capacity: number }[] {
-  const first = parts === 1 ? hi - lo + 1 : Math.ceil((hi - lo + 1) * 0.55);
-  const rest = parts === 1 ? 0 : Math.ceil((hi - lo + 1 - first) / (parts - 1));
+  const rowids = hi - lo + 1;
+  const first = parts === 1 ? rowids : Math.ceil(rowids * 0.55);
+  const rest = Math.ceil((rowids - first) / Math.max(1, parts - 1));
   const out: { range: RowidRange; capacity: number }[] = [];
-  for (let start = lo, i = 0; start <= hi; start += i === 0 ? first : rest, i++) {
-    const end = Math.min(hi, start + (i === 0 ? first : rest) - 1);
+  for (let start = lo; start <= hi; ) {
+    const end = Math.min(hi, start + (out.length === 0 ? first : rest) - 1);
     out.push({ range: [start, end], capacity: Math.min(end - start + 1, count) });
+    start = end + 1;
   }
   return out;
 }
@@ -174,12 +176,10 @@ export async function loadUsers(path: string, options: LoadOptions = {}): Promis
     // In PACKED's field order.
     const targets = [users.userId, users.invitedBy, users.followers, users.following, users.createdMs];
     const workers = options.workers ?? (count >= WORKER_FROM_ROWS && availableParallelism() > 1 ? 1 : 0);
-    const parts = split(lo, hi, count, workers + 1);
-    const here = parts[0]!;
+    const [here, ...there] = split(lo, hi, count, workers + 1);
     // The workers start first and read while this thread reads the first range into the final arrays.
-    const away = parts.slice(1).map((part) => readInWorker({ path, range: part.range, rows: part.capacity, chunkRows: options.chunkRows }).then((r) => ({ part, ...r })));
-    const results: { part: typeof here; result: PartResult["result"]; arrays?: Float64Array[] }[] = [];
-    results.push({ part: here, result: scanRange(db, here.range, here.capacity, targets, 0, options.chunkRows) });
+    const away = there.map((part) => readInWorker({ path, range: part.range, rows: part.capacity, chunkRows: options.chunkRows }));
+    const results: { result: PartResult["result"]; arrays?: Float64Array[] }[] = [{ result: scanRange(db, here!.range, here!.capacity, targets, 0, options.chunkRows) }];
     results.push(...(await Promise.all(away)));
     let read = 0;
     for (const { result, arrays } of results) {

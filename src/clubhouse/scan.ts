@@ -31,9 +31,9 @@ export interface ScanProblem {
 export const CHUNK_ROWS = 1_000_000;
 
 /**
- * Reads the rows with rowid in `range` (at most `rows` of them, which sizes the chunks) into `into` (one array per
- * PACKED field, in that order) from index `offset` on; the chunks are scanned in rowid order, so
- * the rows come in table order. Returns the rows read or the first problem.
+ * Reads the rows with rowid in `range` (at most `rows` of them, which sizes the chunks) into `into`
+ * (one array per PACKED field, in that order) from index `offset` on; the chunks are scanned in
+ * rowid order, so the rows come in table order. Returns the rows read or the first problem.
  */
 export function scanRange(db: Database.Database, range: RowidRange, rows: number, into: readonly Float64Array[], offset: number, chunkRows = CHUNK_ROWS): { rows: number } | ScanProblem {
   const fields: PackedField[] = PACKED.map(([, kind], i) => ({ kind, into: into[i]! }));

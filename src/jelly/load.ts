@@ -9,10 +9,10 @@ import { basename } from "node:path";
 import { Worker } from "node:worker_threads";
 import * as pl from "nodejs-polars";
 import { DataError } from "../errors";
+import { workerScript } from "../worker-script";
 import { lineBlocks } from "./blocks";
 import { KEPT_BAD_LINES, readBlock, type BadLine, type ReadOptions } from "./documents";
 import { columnValues, pack, unpackStrings, type PackedBlock, type PackedColumn } from "./transfer";
-import { workerScript } from "../worker-script";
 
 export type { BadLine } from "./documents";
 

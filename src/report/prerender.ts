@@ -4,9 +4,9 @@
 // worker stopped) the export draws itself, exactly as before: the worker's errors are never shown.
 import { Worker } from "node:worker_threads";
 import type { MimeBundle } from "../engine/notebook";
+import { workerScript } from "../worker-script";
 import { chartIn, type ChartLanguage, type RenderedChart } from "./charts";
 import type { ChartAnswer, ChartRequest } from "./prerender-worker";
-import { workerScript } from "../worker-script";
 
 /** One chart's identity: identical output data draws an identical chart. */
 function chartKey(data: unknown, language: ChartLanguage): string {
