@@ -2,7 +2,11 @@
 // (followers, following, when they joined) next to everyone else, and how influence goes with
 // those, as rank correlations (influence is heavy-tailed and mostly zero: ranks, not values).
 import * as pl from "nodejs-polars";
-import { pearson, quantile, ranks, spearman } from "../stats";
+import type { Table } from "../display/table";
+import { pearson } from "../stats/pearson";
+import { quantileInPlace } from "../stats/quantile";
+import { ranks } from "../stats/ranks";
+import { spearman } from "../stats/spearman";
 import { DAY_MS, dayOf, type DayString } from "./schema";
 import type { Users } from "./load";
 
@@ -20,24 +24,25 @@ const DECEMBER_2020 = Date.UTC(2020, 11, 1);
 
 type PortraitUsers = Pick<Users, "count" | "followers" | "following" | "createdMs">;
 
-/** The values of the rows where `inGroup[row] === want`, missing ones left out. */
-function valuesOf(values: Float64Array, inGroup: Uint8Array, want: number): Float64Array {
-  const out = new Float64Array(values.length);
+/** The values of the rows where `inGroup[row] === want`, missing ones left out: a new array, `size` at most. */
+function valuesOf(values: Float64Array, inGroup: Uint8Array, want: number, size: number): Float64Array {
+  const out = new Float64Array(size);
   let k = 0;
   for (let row = 0; row < values.length; row++) if (inGroup[row] === want && !Number.isNaN(values[row]!)) out[k++] = values[row]!;
   return out.subarray(0, k);
 }
 
-function describeGroup(users: PortraitUsers, group: string, inGroup: Uint8Array, want: number): GroupPortrait {
-  const joinedAt = valuesOf(users.createdMs, inGroup, want);
-  const joined = quantile(joinedAt, 0.5);
+function describeGroup(users: PortraitUsers, group: string, inGroup: Uint8Array, want: number, size: number): GroupPortrait {
+  const joinedAt = valuesOf(users.createdMs, inGroup, want, size);
   let early = 0;
   for (let i = 0; i < joinedAt.length; i++) if (joinedAt[i]! < DECEMBER_2020) early++;
+  // The arrays are this function's own: the medians may reorder them.
+  const joined = quantileInPlace(joinedAt, 0.5);
   return {
     group,
     users: joinedAt.length,
-    median_followers: quantile(valuesOf(users.followers, inGroup, want), 0.5),
-    median_following: quantile(valuesOf(users.following, inGroup, want), 0.5),
+    median_followers: quantileInPlace(valuesOf(users.followers, inGroup, want, size), 0.5),
+    median_following: quantileInPlace(valuesOf(users.following, inGroup, want, size), 0.5),
     median_joined: joined === null ? null : dayOf(joined),
     joined_before_december: joinedAt.length ? early / joinedAt.length : null,
   };
@@ -47,10 +52,12 @@ function describeGroup(users: PortraitUsers, group: string, inGroup: Uint8Array,
 export function portrait(users: PortraitUsers, influentialRows: readonly number[], label: string): GroupPortrait[] {
   const inGroup = new Uint8Array(users.count);
   for (const row of influentialRows) inGroup[row] = 1;
-  return [describeGroup(users, label, inGroup, 1), describeGroup(users, "everyone else", inGroup, 0)];
+  let members = 0;
+  for (let row = 0; row < users.count; row++) members += inGroup[row]!;
+  return [describeGroup(users, label, inGroup, 1, members), describeGroup(users, "everyone else", inGroup, 0, users.count - members)];
 }
 
-export function portraitTable(groups: GroupPortrait[]): pl.DataFrame {
+export function portraitTable(groups: GroupPortrait[]): Table {
   return pl.DataFrame({
     group: groups.map((g) => g.group),
     users: pl.Series("users", groups.map((g) => g.users), pl.Int64),
@@ -115,7 +122,7 @@ export function influenceCorrelations(users: PortraitUsers, measures: Record<str
   return out;
 }
 
-export function correlationTable(rows: Correlation[]): pl.DataFrame {
+export function correlationTable(rows: Correlation[]): Table {
   return pl.DataFrame({
     influence: rows.map((r) => r.influence),
     with: rows.map((r) => r.with),

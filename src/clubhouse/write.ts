@@ -5,7 +5,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
-import { Random } from "../stats";
+import { Random } from "../stats/random";
 import { COLUMNS, TABLE } from "./schema";
 import type { SimulatedUsers } from "./simulate";
 

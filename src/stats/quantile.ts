@@ -14,6 +14,14 @@ export function quantile(values: ArrayLike<number>, p: number): number | null {
     if (Number.isNaN(v)) throw new RangeError(`quantile: value ${i} is NaN`);
     a[i] = v;
   }
+  return quantileInPlace(a, p);
+}
+
+/** The same without a copy, for an array the caller owns: it reorders `a`, which must hold no NaN. */
+export function quantileInPlace(a: Float64Array, p: number): number | null {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile: p must be in [0, 1], got ${p}`);
+  const n = a.length;
+  if (n === 0) return null;
   const h = (n - 1) * p;
   const k = Math.floor(h);
   const low = select(a, k);

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { quantile } from "../../src/stats/quantile";
+import { quantile, quantileInPlace } from "../../src/stats/quantile";
 
 test("numpy's documented examples: the median of [[10, 7, 4], [3, 2, 1]] is 3.5, per column 6.5, 4.5, 2.5", () => {
   // https://numpy.org/doc/stable/reference/generated/numpy.percentile.html
@@ -23,6 +23,15 @@ test("many ties and an odd count; the input is left as it was", () => {
   assert.is(quantile(x, 0.5), 0);
   assert.equal([...x], [0, 0, 0, 0, 5, 0, 0, 9, 0]);
   assert.is(quantile([2, 1, 3], 0.5), 2);
+});
+
+test("quantileInPlace: the same answers without a copy, its own array reordered", () => {
+  // R: quantile(c(7, 1, 3, 9, 5, 2), c(0.5, 0.25)) → 4, 2.25
+  const a = new Float64Array([7, 1, 3, 9, 5, 2]);
+  assert.is(quantileInPlace(a, 0.5), 4);
+  assert.equal([...a].sort((x, y) => x - y), [1, 2, 3, 5, 7, 9]);
+  assert.is(quantileInPlace(new Float64Array([7, 1, 3, 9, 5, 2]), 0.25), 2.25);
+  assert.is(quantileInPlace(new Float64Array(0), 0.5), null);
 });
 
 test("empty input → null; NaN or p outside [0, 1] → error", () => {

@@ -11,7 +11,24 @@ test("order of the input does not matter; negative whole numbers are counted too
   assert.equal([...ranks([5, -2, 5, 0])], [3.5, 1, 3.5, 2]);
 });
 
-test("values too spread out to count, and fractions, are ranked by sorting", () => {
+test("whole numbers too spread out to count are radix-sorted: ties, negatives and the widest 32-bit range", () => {
+  assert.equal([...ranks([1e9, 1, 1e9, 3])], [3.5, 1, 3.5, 2]);
+  assert.equal([...ranks([-5e6, 7, 3e6, 7, -5e6])], [1.5, 3.5, 5, 3.5, 1.5]);
+  assert.equal([...ranks([2 ** 32 - 1, 0, 2 ** 31, 2 ** 32 - 1])], [3.5, 1, 2, 3.5]);
+  // Digits above the lowest 11 bits decide the order: 2048 > 2047 although 2048's lowest digit is 0.
+  assert.equal([...ranks([2048, 2047, 2 ** 22, 0, 2048])].slice(0, 3), [3.5, 2, 5]);
+});
+
+test("a large sample with many ties: the radix path agrees with sorting by hand", () => {
+  // 3000 values in 0..2e6 (too wide to count), many repeated: ranks from a plain sort of the values.
+  const values = Array.from({ length: 3000 }, (_, i) => ((i * 7919) % 1500) * 1333);
+  const sorted = [...values].sort((a, b) => a - b);
+  // 1-based positions of the first and last copy, averaged.
+  const expected = values.map((v) => (sorted.indexOf(v) + 1 + sorted.lastIndexOf(v) + 1) / 2);
+  assert.equal([...ranks(values)], expected);
+});
+
+test("values wider than 32 bits, and fractions, are ranked by sorting", () => {
   assert.equal([...ranks([1e12, 1, 1e12, 3])], [3.5, 1, 3.5, 2]);
   assert.equal([...ranks([0.3, 0.1, 0.3, 0.2])], [3.5, 1, 3.5, 2]);
 });
