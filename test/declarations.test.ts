@@ -1,6 +1,8 @@
 // tslab type-checks every cell against the declarations an import reaches. Vega-Lite's (with
 // vega-typings, ~500 KB) made each notebook's import cell ~0.2 s slower, so the public .d.ts of
-// what notebooks import must not reach them. Reads dist/: `npm test` builds it first.
+// what notebooks import must not reach them; nor polars' (~450 KB, ~0.1 s) for the displays and
+// for an analysis whose notebook does not use polars itself (clubhouse). Reads dist/: `npm test`
+// builds it first.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { test } from "uvu";
@@ -58,6 +60,14 @@ for (const area of ["display", "clubhouse", "jelly", "uniques"]) {
     const reached = packagesReached(join(DIST, area, "index.d.ts"), (p) => readFileSync(p, "utf8"), existsSync);
     const vega = [...reached].filter(([name]) => VEGA.test(name)).map(([name, file]) => `${file.slice(DIST.length + 1)} imports ${name}`);
     assert.equal(vega, []);
+  });
+}
+
+for (const area of ["display", "clubhouse"]) {
+  test(`analysis/${area}: its public declarations do not reach nodejs-polars`, () => {
+    const reached = packagesReached(join(DIST, area, "index.d.ts"), (p) => readFileSync(p, "utf8"), existsSync);
+    const polars = [...reached].filter(([name]) => name.startsWith("nodejs-polars")).map(([name, file]) => `${file.slice(DIST.length + 1)} imports ${name}`);
+    assert.equal(polars, []);
   });
 }
 

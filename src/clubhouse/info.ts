@@ -1,6 +1,7 @@
 // What pandas' df.info() shows — columns, types, non-null counts, memory — for the frame the
 // loader built, plus the table's columns that were not read, and what the data says about itself.
 import * as pl from "nodejs-polars";
+import type { Table } from "../display/table";
 import type { Users } from "./load";
 import type { InviteTree } from "./tree";
 
@@ -10,7 +11,7 @@ const BYTES: Record<string, number> = { Int8: 1, UInt8: 1, Int16: 2, UInt16: 2, 
  * One row per column of the table: its declared type, whether it was read, and for those read their
  * type, non-null count and memory; a last row totals the memory.
  */
-export function info(users: Users): pl.DataFrame {
+export function info(users: Users): Table {
   const frame = users.frame;
   const rows = users.tableColumns.map(({ name, type }): { name: string; type: string; loaded: string; nonNull: number | null; bytes: number | null } => {
     if (!frame.columns.includes(name)) return { name, type: type || "(none)", loaded: "not read", nonNull: null, bytes: null };
@@ -50,7 +51,7 @@ export function dataFacts(tree: InviteTree): DataFacts {
   };
 }
 
-export function factsTable(facts: DataFacts): pl.DataFrame {
+export function factsTable(facts: DataFacts): Table {
   const labels: Record<keyof DataFacts, string> = {
     users: "users (rows)",
     no_inviter: "users without an inviter",

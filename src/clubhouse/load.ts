@@ -10,6 +10,7 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import * as pl from "nodejs-polars";
+import type { Table } from "../display/table";
 import { DataError } from "../errors";
 import { workerScript } from "../worker-script";
 import type { WorkerTask } from "./load-worker";
@@ -31,7 +32,12 @@ export interface Users {
   /** Every column of the table as declared; only NEEDED are read. */
   tableColumns: { name: string; type: string }[];
   /** The same five columns as a polars frame, with the dataset's names and real nulls. */
-  frame: pl.DataFrame;
+  frame: UsersFrame;
+}
+
+/** A polars DataFrame, typed by what is read from it (see Table: the notebook need not import polars). */
+export interface UsersFrame extends Table {
+  getColumn(name: string): { readonly dtype: { readonly variant: string }; readonly length: number; nullCount(): number; toArray(): unknown[] };
 }
 
 function open(path: string): Database.Database {
