@@ -127,6 +127,8 @@ export interface LoadOptions {
 }
 
 const WORKER_FROM_ROWS = 200_000;
+/** A rowid span up to this wide is allocated for without counting the rows (5 arrays of 8 bytes a row: 160 MB at most). */
+const DENSE_SPAN = 4_000_000;
 
 type PartResult = { result: { rows: number } | ScanProblem; arrays: Float64Array[] };
 
@@ -143,16 +145,16 @@ function readInWorker(task: WorkerTask): Promise<PartResult> {
 
 /**
  * Splits the rowids [lo, hi] into `parts` ranges, the first (this thread's) a little larger: a
- * worker starts some 50 ms late. `capacity` bounds the rows in a range (its rowids, or all rows).
+ * worker starts some 50 ms late. A range's `capacity` bounds its rows: its rowids, or `rows` if fewer.
  */
-function split(lo: number, hi: number, count: number, parts: number): { range: RowidRange; capacity: number }[] {
+function split(lo: number, hi: number, rows: number, parts: number): { range: RowidRange; capacity: number }[] {
   const rowids = hi - lo + 1;
   const first = parts === 1 ? rowids : Math.ceil(rowids * 0.55);
   const rest = Math.ceil((rowids - first) / Math.max(1, parts - 1));
   const out: { range: RowidRange; capacity: number }[] = [];
   for (let start = lo; start <= hi; ) {
     const end = Math.min(hi, start + (out.length === 0 ? first : rest) - 1);
-    out.push({ range: [start, end], capacity: Math.min(end - start + 1, count) });
+    out.push({ range: [start, end], capacity: Math.min(end - start + 1, rows) });
     start = end + 1;
   }
   return out;
@@ -166,23 +168,18 @@ export async function loadUsers(path: string, options: LoadOptions = {}): Promis
     // One aggregate per query: SQLite finds a lone min() or max() of the rowid at the ends of the
     // b-tree, but scans the whole table for min and max together.
     const one = (aggregate: string) => db.prepare(`SELECT ${aggregate} FROM "${TABLE}"`).pluck().get() as number | null;
-    const [lo, hi, count] = [one("min(rowid)"), one("max(rowid)"), one("count(*)") ?? 0];
-    if (count === 0 || lo === null || hi === null) throw new DataError(`${path}: table "${TABLE}" is empty (expected one row per user)`);
+    const [lo, hi] = [one("min(rowid)"), one("max(rowid)")];
+    if (lo === null || hi === null) throw new DataError(`${path}: table "${TABLE}" is empty (expected one row per user)`);
+    // The rows are at most the rowid span. Counting them costs a scan of the table (~50 ms for
+    // 1.3 M rows), so only a span too wide to allocate for is counted (rowids with large gaps).
+    const span = hi - lo + 1;
+    const counted = span <= DENSE_SPAN ? undefined : (one("count(*)") ?? 0);
+    const capacity = counted ?? span;
 
-    const users = {
-      source: path,
-      count,
-      userId: new Float64Array(count),
-      invitedBy: new Float64Array(count),
-      followers: new Float64Array(count),
-      following: new Float64Array(count),
-      createdMs: new Float64Array(count),
-      tableColumns,
-    };
-    // In PACKED's field order.
-    const targets = [users.userId, users.invitedBy, users.followers, users.following, users.createdMs];
-    const workers = options.workers ?? (count >= WORKER_FROM_ROWS && availableParallelism() > 1 ? 1 : 0);
-    const [here, ...there] = split(lo, hi, count, workers + 1);
+    // In PACKED's field order: userId, invitedBy, followers, following, createdMs.
+    const targets = PACKED.map(() => new Float64Array(capacity));
+    const workers = options.workers ?? (capacity >= WORKER_FROM_ROWS && availableParallelism() > 1 ? 1 : 0);
+    const [here, ...there] = split(lo, hi, capacity, workers + 1);
     // The workers start first and read while this thread reads the first range into the final arrays.
     const away = there.map((part) => readInWorker({ path, range: part.range, rows: part.capacity, chunkRows: options.chunkRows }));
     const results: { result: PartResult["result"]; arrays?: Float64Array[] }[] = [{ result: scanRange(db, here!.range, here!.capacity, targets, 0, options.chunkRows) }];
@@ -190,11 +187,16 @@ export async function loadUsers(path: string, options: LoadOptions = {}): Promis
     let read = 0;
     for (const { result, arrays } of results) {
       if ("problem" in result) throw explain(db, path, result.chunk, read + result.rowsBefore, result.problem);
-      if (read + result.rows > count) break; // more rows than counted: the table changed (said below)
+      if (read + result.rows > capacity) {
+        throw new DataError(`${path}: table "${TABLE}" changed while it was read (more than ${capacity} rows, ${counted === undefined ? "its rowid span" : "its count"})`);
+      }
       arrays?.forEach((a, i) => targets[i]!.set(a.subarray(0, result.rows), read));
       read += result.rows;
     }
-    if (read !== count) throw new DataError(`${path}: table "${TABLE}" changed while it was read (${count} rows counted, ${read} read)`);
+    if (counted !== undefined && read !== counted) throw new DataError(`${path}: table "${TABLE}" changed while it was read (${counted} rows counted, ${read} read)`);
+    if (read === 0) throw new DataError(`${path}: table "${TABLE}" is empty (expected one row per user)`);
+    const [userId, invitedBy, followers, following, createdMs] = targets.map((a) => (read === capacity ? a : a.slice(0, read))) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const users = { source: path, count: read, userId, invitedBy, followers, following, createdMs, tableColumns };
     return { ...users, frame: frameOf(users) };
   } catch (e) {
     // SQLite's own complaints (a WITHOUT ROWID table, a corrupt page) still name the file.

@@ -57,6 +57,28 @@ test("the frame holds the same columns with the dataset's names and polars types
   assert.equal((frame.getColumn("time_created").toArray() as unknown as Date[])[3]!.toISOString(), "2020-06-01T00:30:00.000Z");
 });
 
+test("rowids with gaps (deleted rows), and rowids too far apart to allocate for, give exactly the rows there are", async () => {
+  const gaps = makeDb(TREE);
+  const db = new Database(gaps);
+  db.prepare("DELETE FROM user WHERE user_id IN (10, 13, 40)").run();
+  db.close();
+  const users = await loadUsers(gaps, { workers: 1 });
+  assert.is(users.count, 11);
+  assert.equal([...users.userId], [4, 5, 11, 12, 14, 15, 20, 21, 22, 23, 30]);
+  assert.is(users.createdMs.length, 11);
+  assert.is(users.frame.height, 11);
+
+  // One row moved to rowid 50 million: the span is counted instead, and the rows come in rowid order.
+  const sparse = makeDb(TREE);
+  const moved = new Database(sparse);
+  moved.prepare("UPDATE user SET rowid = 50000000 WHERE user_id = 4").run();
+  moved.close();
+  const far = await loadUsers(sparse);
+  assert.is(far.count, 14);
+  assert.equal([...far.userId.subarray(-2)], [40, 4]);
+  assert.is(far.followers[13], 4187268);
+});
+
 test("other copies of the data: integers stored as REAL (12.0) or text ('12'), missing counts, a column order of their own", async () => {
   const file = makeDb(
     [
