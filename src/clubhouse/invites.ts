@@ -24,13 +24,14 @@ export interface InviteCounts {
   corrected: InviteDistribution;
 }
 
-function distribution(counts: Int32Array, from: number, to: number, keep: (c: number) => boolean, extraZeros: number): InviteDistribution {
+/** The counts of nodes from..to−1 (with `inviters`, only those who invited someone), plus `extraZeros` zeros. */
+function distribution(counts: Int32Array, from: number, to: number, inviters: boolean, extraZeros: number): InviteDistribution {
   const users: number[] = [extraZeros];
   let entries = extraZeros;
   let invitees = 0;
   for (let node = from; node < to; node++) {
     const c = counts[node]!;
-    if (!keep(c)) continue;
+    if (inviters && c === 0) continue;
     while (users.length <= c) users.push(0);
     users[c]!++;
     entries++;
@@ -42,8 +43,8 @@ function distribution(counts: Int32Array, from: number, to: number, keep: (c: nu
 export function inviteCounts(tree: InviteTree): InviteCounts {
   const all = tree.childCount.length;
   return {
-    original: distribution(tree.childCount, 0, all, (c) => c > 0, tree.noInviter),
-    corrected: distribution(tree.childCount, 0, tree.users, () => true, 0),
+    original: distribution(tree.childCount, 0, all, true, tree.noInviter),
+    corrected: distribution(tree.childCount, 0, tree.users, false, 0),
   };
 }
 
