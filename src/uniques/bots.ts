@@ -69,13 +69,10 @@ const CLASSES: Array<[string, number, number]> = [
 export function cookielessSignatures(requests: Requests): pl.DataFrame {
   const size = pl.col("requests");
   const label = CLASSES.reduceRight<pl.Expr>((otherwise, [name, lo, hi]) => pl.when(size.gtEq(lo).and(size.ltEq(hi === Infinity ? Number.MAX_SAFE_INTEGER : hi))).then(pl.lit(name)).otherwise(otherwise), pl.lit(null).cast(pl.Utf8));
-  const perClass = requests.counts
+  const perClass = requests.signatures.day
     .lazy()
-    .filter(toPolars(COUNTED).and(toPolars(COOKIELESS)))
-    .groupBy(["domain", "day", "signature"])
-    .agg(pl.col("requests").sum())
     .groupBy(label.alias("requests_per_signature"))
-    .agg(pl.len().alias("signatures"), pl.col("requests").sum().alias("requests"))
+    .agg(pl.col("signatures").sum(), pl.col("requests").mul(pl.col("signatures")).sum().alias("requests"))
     .collectSync();
   const found = new Map((perClass.toRecords() as Array<{ requests_per_signature: string; signatures: number; requests: number }>).map((r) => [r.requests_per_signature, r]));
   const total = [...found.values()].reduce((s, r) => s + Number(r.requests), 0);

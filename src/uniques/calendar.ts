@@ -5,6 +5,8 @@
 export type DayString = string & { readonly __day?: true };
 /** `2016-01`: a calendar month. */
 export type MonthString = string & { readonly __month?: true };
+/** What the method counts over: a day or a calendar month. */
+export type Period = "day" | "month";
 /** Days since 1970-01-01 (UTC). */
 export type EpochDay = number;
 

@@ -7,12 +7,13 @@
 //   estimate      = underestimate + offset
 //
 // Since each row of the counts stands for `requests` identical requests, "requests" is a sum of
-// that column and "seen once" is a signature whose requests add up to one.
+// that column. The loader has already counted each cookie-less signature's requests per period
+// (signatures.ts): "seen once" is a signature that sent one.
 import * as pl from "nodejs-polars";
-import { COOKIELESS, COUNTED, FRESH_SESSION_REQUESTS, OLD_OR_NO_LAST_ACCESS, toPolars } from "./definition";
+import type { Period } from "./calendar";
+import { COUNTED, FRESH_SESSION_REQUESTS, OLD_OR_NO_LAST_ACCESS, toPolars } from "./definition";
 import type { Requests } from "./load";
 
-export type Period = "day" | "month";
 
 /** A period's first day from a day, and its name: `2016-01-15` or `2016-01`. */
 function periodOf(period: Period): { start: pl.Expr; name: pl.Expr } {
@@ -39,13 +40,11 @@ export function uniques(requests: Requests, period: Period): pl.DataFrame {
     .groupBy(["domain", "period_start"])
     .agg(pl.col("requests").sum().alias("underestimate"));
 
-  const offset = counted
-    .filter(toPolars(COOKIELESS))
-    .groupBy(["domain", "period_start", "signature"])
-    .agg(pl.col("requests").sum().alias("requests"))
+  const offset = requests.signatures[period]
+    .lazy()
     .filter(pl.col("requests").eq(FRESH_SESSION_REQUESTS))
     .groupBy(["domain", "period_start"])
-    .agg(pl.len().alias("offset"));
+    .agg(pl.col("signatures").sum().alias("offset"));
 
   return underestimate
     .join(offset, { on: ["domain", "period_start"], how: "full", coalesce: true })

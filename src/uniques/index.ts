@@ -1,8 +1,9 @@
 // Unique devices by Wikimedia's last-access method: what the unique-devices notebook imports.
-export type { DayString, MonthString } from "./calendar";
-export { bucketOf, dailyUniques, monthlyUniques, platformOf, projectUniques, uniques, type Period } from "./estimate";
+export type { DayString, MonthString, Period } from "./calendar";
+export { bucketOf, dailyUniques, monthlyUniques, platformOf, projectUniques, uniques } from "./estimate";
 export { COOKIELESS, COUNTED, OLD_OR_NO_LAST_ACCESS, SIGNATURE, FRESH_SESSION_REQUESTS, toPolars, toSql, type Term } from "./definition";
-export { loadRequests, requestsFromRows, scanWebrequest, type RequestRow, type Requests } from "./load";
+export { loadRequests, requestsFromRows, scanWebrequest, type LoadOptions, type RequestRow, type Requests } from "./load";
+export type { SignatureSizes } from "./signatures";
 export { extractSummary, monthlyReport, offsetShares, offsetShareSummary, TOTAL_LABEL } from "./report";
 export { belowThreshold, qualityByDomain, qualityWeeks, THRESHOLD, variations, type QualityWeeks } from "./quality";
 export { cookielessSignatures, filterSummary } from "./bots";

@@ -1,15 +1,22 @@
-// Reads a web-request extract (.tsv, .tsv.gz or .parquet) lazily and streams it once through
-// polars' streaming engine into a compact table: the requests counted by every value the method
-// reads (domain, day, agent type, pageview, nocookies, the last-access value, and the signature of
-// cookie-less requests). Ten million rows become a few hundred thousand; memory stays bounded.
+// Reads a web-request extract (.tsv, .tsv.gz or .parquet) lazily and streams it through polars'
+// streaming engine into what the method reads:
+//   counts      the requests counted by domain, day, agent type, pageview, nocookies and the
+//               last-access value: ten million rows become some hundred thousand;
+//   signatures  the cookie-less requests reduced per signature (signatures.ts), in slices of the
+//               signatures so that memory stays bounded when the extract grows.
+// A text extract is read once: its rows go, cut down to those columns, to a temporary Parquet
+// file that the counts and each slice then read (a fraction of the cost of parsing the text again).
 //
 // Gzip: polars' scanCSV reads .gz itself. Its default engine inflates the whole file in memory
 // first (5 GB for a 1.7 GB text); the streaming engine, used here, inflates as it reads.
-import { existsSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import * as pl from "nodejs-polars";
 import { DataError } from "../errors";
-import { cookieDate, delimited, isCookieless, lastAccessPrefix, lastAccessValue, SIGNATURE } from "./definition";
+import { COOKIELESS, COUNTED, cookieDate, delimited, isCookieless, lastAccessPrefix, lastAccessValue, SIGNATURE, toPolars } from "./definition";
 import { AGENT_TYPES, COLUMNS, EXPECTED, type Column } from "./schema";
+import { signatureSizes, type SignatureSizes } from "./signatures";
 
 /** The extract's requests, counted by what the method reads. */
 export interface Requests {
@@ -20,12 +27,25 @@ export interface Requests {
   /**
    * One row per distinct combination of: domain (lower-case host), day (Date), agent_type,
    * is_pageview (Boolean), nocookies (Boolean), last_access (Date, null when absent or
-   * unreadable), unreadable_last_access (Boolean: a value was there but is not a date) and
-   * signature (UInt64 hash of ip, user_agent and accept_language; cookie-less requests only,
-   * null otherwise), with `requests`, how many requests share it.
+   * unreadable) and unreadable_last_access (Boolean: a value was there but is not a date), with
+   * `requests`, how many requests share it.
    */
   counts: pl.DataFrame;
+  /** The counted cookie-less requests: per domain and day (month), how many signatures sent how many requests. */
+  signatures: SignatureSizes;
+  /** How many slices the signatures were reduced in (see LoadOptions). */
+  slices: number;
 }
+
+export interface LoadOptions {
+  /**
+   * Counted cookie-less requests per slice of the signatures (default a million, some 250 MB of
+   * memory at most): more of them are reduced in more slices, one after another.
+   */
+  requestsPerSlice?: number;
+}
+
+const REQUESTS_PER_SLICE = 1_000_000;
 
 /** One request as the extract writes it: every column as text. */
 export type RequestRow = Record<Column, string>;
@@ -82,65 +102,90 @@ function firstLine(e: unknown): string {
   return String(e instanceof Error ? e.message : e).split("\n")[0] ?? "";
 }
 
-/** Streams the extract once and counts its requests (see Requests). */
-export function loadRequests(file: string): Requests {
-  return countRequests(() => scanWebrequest(file), file, formatOf(file) === "tsv" ? "line" : "row");
+/** Reads the extract and counts its requests (see Requests). */
+export function loadRequests(file: string, options: LoadOptions = {}): Requests {
+  const text = formatOf(file) === "tsv";
+  return countRequests(() => scanWebrequest(file), file, text ? "line" : "row", text, options);
 }
 
 /** The same from rows in memory (tests): every column as the extract writes it. */
-export function requestsFromRows(rows: RequestRow[], source = "requests"): Requests {
+export function requestsFromRows(rows: RequestRow[], source = "requests", options: LoadOptions = {}): Requests {
   const frame = pl.DataFrame(Object.fromEntries(COLUMNS.map((c) => [c, pl.Series(c, rows.map((r) => r[c]), pl.Utf8)])));
-  return countRequests(() => frame.lazy(), source, "row");
+  return countRequests(() => frame.lazy(), source, "row", false, options);
 }
 
 /** How a bad row is named: `line` counts the header as line 1 (TSV); `row` counts data rows from 1. */
 type RowNaming = "line" | "row";
 
-function countRequests(scan: () => pl.LazyDataFrame, source: string, naming: RowNaming): Requests {
+/** The columns the method reads, one row per request; the text is checked later, on the counts. */
+function methodColumns(scan: pl.LazyDataFrame): pl.LazyDataFrame {
   const xAnalytics = pl.col("xa");
   const nocookies = isCookieless(xAnalytics);
   // hash(ip, user_agent, accept_language) as a hash of the three columns' hashes: no string is built per request.
   const signature = pl.struct(SIGNATURE.map((c) => pl.col(c).hash())).hash();
-  let tally: pl.DataFrame;
+  return scan.withColumns(delimited(pl.col("x_analytics")).alias("xa")).select(
+    pl.col("uri_host"),
+    pl.col("dt").str.slice(0, 10).alias("day"),
+    pl.col("dt").str.contains(DT_PATTERN).alias("dt_ok"),
+    pl.col("agent_type"),
+    pl.col("is_pageview"),
+    nocookies.alias("nocookies"),
+    lastAccessPrefix(xAnalytics).alias("last_access"),
+    // Only the offset reads a signature, and only a cookie-less request's.
+    pl.when(nocookies).then(signature.cast(pl.UInt64)).otherwise(pl.lit(null).cast(pl.UInt64)).alias("signature"),
+  );
+}
+
+function countRequests(scan: () => pl.LazyDataFrame, source: string, naming: RowNaming, spill: boolean, options: LoadOptions): Requests {
+  const perSlice = options.requestsPerSlice ?? REQUESTS_PER_SLICE;
+  if (!(perSlice >= 1)) throw new RangeError(`loadRequests: requestsPerSlice must be at least 1, got ${perSlice}`);
+  const spillDir = spill ? mkdtempSync(join(tmpdir(), "unique-devices-")) : undefined;
   try {
-    tally = scan()
-      .withColumns(delimited(pl.col("x_analytics")).alias("xa"))
+    let rows = () => methodColumns(scan());
+    if (spillDir) {
+      const file = join(spillDir, "requests.parquet");
+      try {
+        methodColumns(scan()).sinkParquet(file, { compression: "lz4" }).collectSync({ engine: "streaming" });
+      } catch (e) {
+        throw new DataError(`${source}: could not be read: ${firstLine(e)}`);
+      }
+      rows = () => pl.scanParquet(file);
+    }
+    let tally: pl.DataFrame;
+    try {
+      tally = rows()
+        .groupBy(["uri_host", "day", "dt_ok", "agent_type", "is_pageview", "nocookies", "last_access"])
+        .agg(pl.len().alias("requests"))
+        .collectSync({ engine: "streaming" });
+    } catch (e) {
+      throw new DataError(`${source}: could not be read: ${firstLine(e)}`);
+    }
+    if (tally.height === 0) throw new DataError(`${source}: holds no requests, only a header`);
+    check(tally, scan, source, naming);
+    const lastAccess = cookieDate(lastAccessValue(pl.col("last_access")));
+    const counts = tally
+      .lazy()
       .select(
-        pl.col("uri_host"),
-        pl.col("dt").str.slice(0, 10).alias("day"),
-        pl.col("dt").str.contains(DT_PATTERN).alias("dt_ok"),
+        pl.col("uri_host").str.toLowerCase().alias("domain"),
+        pl.col("day").str.strptime(pl.Date, "%Y-%m-%d"),
         pl.col("agent_type"),
-        pl.col("is_pageview"),
-        nocookies.alias("nocookies"),
-        lastAccessPrefix(xAnalytics).alias("last_access"),
-        // The offset only looks at cookie-less requests; keeping the signature of the others would
-        // make a group of every device.
-        pl.when(nocookies).then(signature.cast(pl.UInt64)).otherwise(pl.lit(null).cast(pl.UInt64)).alias("signature"),
+        pl.col("is_pageview").eq(pl.lit("true")).alias("is_pageview"),
+        pl.col("nocookies"),
+        lastAccess.alias("last_access"),
+        pl.col("last_access").isNotNull().and(lastAccess.isNull()).alias("unreadable_last_access"),
+        pl.col("requests").cast(pl.Int64),
       )
-      .groupBy(["uri_host", "day", "dt_ok", "agent_type", "is_pageview", "nocookies", "last_access", "signature"])
-      .agg(pl.len().alias("requests"))
-      .collectSync({ engine: "streaming" });
-  } catch (e) {
-    throw new DataError(`${source}: could not be read: ${firstLine(e)}`);
+      // Lower-casing the host can merge rows.
+      .groupBy(["domain", "day", "agent_type", "is_pageview", "nocookies", "last_access", "unreadable_last_access"])
+      .agg(pl.col("requests").sum())
+      .collectSync();
+    // Counted cookie-less requests bound the distinct signatures: they size the slices.
+    const cookieless = Number(counts.filter(toPolars(COUNTED).and(toPolars(COOKIELESS))).getColumn("requests").sum());
+    const slices = Math.max(1, Math.ceil(cookieless / perSlice));
+    return { source, rows: Number(counts.getColumn("requests").sum()), counts, signatures: signatureSizes(rows, slices), slices };
+  } finally {
+    if (spillDir) rmSync(spillDir, { recursive: true, force: true });
   }
-  if (tally.height === 0) throw new DataError(`${source}: holds no requests, only a header`);
-  check(tally, scan, source, naming);
-  const lastAccess = cookieDate(lastAccessValue(pl.col("last_access")));
-  const counts = tally
-    .lazy()
-    .select(
-      pl.col("uri_host").str.toLowerCase().alias("domain"),
-      pl.col("day").str.strptime(pl.Date, "%Y-%m-%d"),
-      pl.col("agent_type"),
-      pl.col("is_pageview").eq(pl.lit("true")).alias("is_pageview"),
-      pl.col("nocookies"),
-      lastAccess.alias("last_access"),
-      pl.col("last_access").isNotNull().and(lastAccess.isNull()).alias("unreadable_last_access"),
-      pl.col("signature"),
-      pl.col("requests").cast(pl.Int64),
-    )
-    .collectSync();
-  return { source, rows: Number(counts.getColumn("requests").sum()), counts };
 }
 
 interface Rule {

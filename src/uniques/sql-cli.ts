@@ -1,7 +1,7 @@
 // `npm run sql:unique-devices -- --period daily|monthly --date 2016-01-15 [--table wmf.webrequest]
 // [--partitioned] [--dialect spark|sqlite]`: prints the statement (Spark SQL / HiveQL by default).
 import { DataError } from "../errors";
-import type { Period } from "./estimate";
+import type { Period } from "./calendar";
 import { uniquesSql, type Dialect } from "./sql";
 
 const USAGE = "usage: npm run sql:unique-devices -- --period daily|monthly --date YYYY-MM-DD [--table NAME] [--partitioned] [--dialect spark|sqlite]";

@@ -5,7 +5,7 @@
 import { DataError } from "../errors";
 import { isDayString, type DayString } from "./calendar";
 import { COOKIE_DATE_PATTERN, COOKIELESS, COUNTED, FRESH_SESSION_REQUESTS, LAST_ACCESS_PATTERN, MONTH_ABBREVIATIONS, NOCOOKIES_PATTERN, OLD_OR_NO_LAST_ACCESS, SIGNATURE, toSql } from "./definition";
-import type { Period } from "./estimate";
+import type { Period } from "./calendar";
 
 export type Dialect = "spark" | "sqlite";
 

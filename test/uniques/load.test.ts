@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as pl from "nodejs-polars";
@@ -57,24 +58,49 @@ test("reads .tsv, .tsv.gz and Parquet to the same counts; other columns and thei
   assert.equal(plain(fromGzip.counts), plain(fromTsv.counts));
   assert.equal(plain(shuffled.counts), plain(fromTsv.counts));
   assert.equal(plain(fromParquet.counts), plain(fromTsv.counts));
+  for (const period of ["day", "month"] as const) {
+    assert.equal(plain(fromGzip.signatures[period]), plain(fromTsv.signatures[period]));
+    assert.equal(plain(fromParquet.signatures[period]), plain(fromTsv.signatures[period]));
+  }
 });
 
-test("counts keep what the method reads: lower-case domain, day, dates, and a signature only for cookie-less requests", () => {
-  const rows = loadRequests(write("c.tsv", tsv(ROWS))).counts.sort("day").toRecords() as Array<Record<string, unknown>>;
+test("counts keep what the method reads: lower-case domain, day, dates; signatures only of counted cookie-less requests", () => {
+  const requests = loadRequests(write("c.tsv", tsv(ROWS)));
+  const rows = requests.counts.sort("day").toRecords() as Array<Record<string, unknown>>;
+  assert.equal(requests.counts.columns, ["domain", "day", "agent_type", "is_pageview", "nocookies", "last_access", "unreadable_last_access", "requests"]);
   const withCookie = rows.find((r) => r["nocookies"] === false && r["last_access"] !== null);
   assert.equal(withCookie?.["last_access"], new Date("2015-12-20T00:00:00Z"));
-  assert.is(withCookie?.["signature"], null);
-  assert.ok(rows.filter((r) => r["nocookies"] === true).every((r) => typeof r["signature"] === "bigint"));
   assert.ok(rows.some((r) => r["domain"] === "en.m.wikipedia.org"));
+  // One counted cookie-less request (the other is a spider's): one signature, one request.
+  assert.equal(requests.signatures.day.toRecords().map((r) => [r["domain"], Number(r["requests"]), Number(r["signatures"])]), [["en.wikipedia.org", 1, 1]]);
   const bad = rows.find((r) => r["unreadable_last_access"] === true);
   assert.equal(bad?.["day"], new Date("2016-01-16T00:00:00Z"));
 });
 
 test("a quote is part of the text and an empty field stays an empty string", () => {
   const same = [request("2016-01-15T09:00:00Z", NO_COOKIES, { user_agent: '"x', accept_language: "" }), request("2016-01-15T09:01:00Z", NO_COOKIES, { user_agent: '"x', accept_language: "" })];
-  const counts = loadRequests(write("q.tsv", tsv(same))).counts;
-  assert.is(counts.height, 1, "both requests share one signature");
+  const { counts, signatures } = loadRequests(write("q.tsv", tsv(same)));
+  assert.is(Number(signatures.day.getColumn("requests").get(0)), 2, "both requests share one signature");
   assert.equal(plain(counts), plain(requestsFromRows(same).counts));
+  assert.equal(plain(signatures.month), plain(requestsFromRows(same).signatures.month));
+});
+
+test("a text extract reduced in slices gives the same counts and signatures as in one", () => {
+  const file = write("s.tsv", tsv([...ROWS, request("2016-01-15T09:05:00Z", NO_COOKIES, { ip: "10.1.1.1" }), request("2016-01-16T09:05:00Z", NO_COOKIES, { ip: "10.1.1.2" })]));
+  const whole = loadRequests(file);
+  const sliced = loadRequests(file, { requestsPerSlice: 1 });
+  assert.is(sliced.slices, 3);
+  assert.equal(plain(sliced.counts), plain(whole.counts));
+  assert.equal(plain(sliced.signatures.day), plain(whole.signatures.day));
+  assert.equal(plain(sliced.signatures.month), plain(whole.signatures.month));
+});
+
+test("the temporary Parquet file of a text extract is gone afterwards, also after an error", () => {
+  const spills = () => readdirSync(tmpdir()).filter((name) => name.startsWith("unique-devices-")).length;
+  const before = spills();
+  loadRequests(write("t.tsv", tsv(ROWS)));
+  errorOf(() => loadRequests(write("t2.tsv", tsv([...ROWS, request("2016-01-15T09:00:00Z", NO_COOKIES, { agent_type: "bot" })]))));
+  assert.is(spills(), before);
 });
 
 test("a missing column is an error naming it and what it should hold", () => {
