@@ -24,27 +24,37 @@ const DECEMBER_2020 = Date.UTC(2020, 11, 1);
 
 type PortraitUsers = Pick<Users, "count" | "followers" | "following" | "createdMs">;
 
-/** The values of the rows where `inGroup[row] === want`, missing ones left out: a new array, `size` at most. */
-function valuesOf(values: Float64Array, inGroup: Uint8Array, want: number, size: number): Float64Array {
-  const out = new Float64Array(size);
-  let k = 0;
-  for (let row = 0; row < values.length; row++) if (inGroup[row] === want && !Number.isNaN(values[row]!)) out[k++] = values[row]!;
-  return out.subarray(0, k);
-}
-
+/** The group's rows (`inGroup[row] === want`, `size` of them): its medians and early share, missing values left out. */
 function describeGroup(users: PortraitUsers, group: string, inGroup: Uint8Array, want: number, size: number): GroupPortrait {
-  const joinedAt = valuesOf(users.createdMs, inGroup, want, size);
+  // One pass over the rows for the three columns: each array is this function's own, so the
+  // medians may reorder it.
+  const joinedAt = new Float64Array(size);
+  const followers = new Float64Array(size);
+  const following = new Float64Array(size);
+  let joinedCount = 0;
+  let followersCount = 0;
+  let followingCount = 0;
   let early = 0;
-  for (let i = 0; i < joinedAt.length; i++) if (joinedAt[i]! < DECEMBER_2020) early++;
-  // The arrays are this function's own: the medians may reorder them.
-  const joined = quantileInPlace(joinedAt, 0.5);
+  for (let row = 0; row < users.count; row++) {
+    if (inGroup[row] !== want) continue;
+    const joined = users.createdMs[row]!;
+    const f = users.followers[row]!;
+    const g = users.following[row]!;
+    if (!Number.isNaN(joined)) {
+      joinedAt[joinedCount++] = joined;
+      if (joined < DECEMBER_2020) early++;
+    }
+    if (!Number.isNaN(f)) followers[followersCount++] = f;
+    if (!Number.isNaN(g)) following[followingCount++] = g;
+  }
+  const joined = quantileInPlace(joinedAt.subarray(0, joinedCount), 0.5);
   return {
     group,
-    users: joinedAt.length,
-    median_followers: quantileInPlace(valuesOf(users.followers, inGroup, want, size), 0.5),
-    median_following: quantileInPlace(valuesOf(users.following, inGroup, want, size), 0.5),
+    users: joinedCount,
+    median_followers: quantileInPlace(followers.subarray(0, followersCount), 0.5),
+    median_following: quantileInPlace(following.subarray(0, followingCount), 0.5),
     median_joined: joined === null ? null : dayOf(joined),
-    joined_before_december: joinedAt.length ? early / joinedAt.length : null,
+    joined_before_december: joinedCount ? early / joinedCount : null,
   };
 }
 
