@@ -36,13 +36,16 @@ export async function writeNdjson(file: string, documents: Iterable<unknown> | A
     }
     if (batch.length > 0) yield `${batch.join("\n")}\n`;
   }
+  const out = createWriteStream(tmp);
   try {
-    const out = createWriteStream(tmp);
     if (file.endsWith(".gz")) await pipeline(Readable.from(lines()), createGzip({ level }), out);
     else await pipeline(Readable.from(lines()), out);
     if (!out.closed) await once(out, "close");
     renameSync(tmp, file);
   } catch (e) {
+    // The stream opens its file asynchronously: when the documents fail at once, the file may be
+    // created after a removal right here. Wait until the stream has closed it.
+    if (!out.closed) await once(out, "close").catch(() => {});
     rmSync(tmp, { force: true });
     throw e;
   }

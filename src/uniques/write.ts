@@ -57,7 +57,10 @@ export async function writeExtract(simulation: Simulation, file: string, truthFi
     writeFileSync(truthTmp, JSON.stringify({ ...simulation.truth(), ...extra }, null, 0) + "\n");
     renameSync(truthTmp, truthFile);
   } catch (e) {
+    // The stream opens its file asynchronously: wait until it has closed it, or the file could
+    // be created after the removal (see jelly/ndjson.ts).
     sink.destroy();
+    if (!sink.closed) await once(sink, "close").catch(() => {});
     rmSync(tmp, { force: true });
     throw e;
   }
