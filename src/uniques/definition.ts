@@ -46,6 +46,18 @@ export const SIGNATURE = ["ip", "user_agent", "accept_language"] as const;
 /** A signature is one fresh session when it occurs exactly this many times in the period. */
 export const FRESH_SESSION_REQUESTS = 1;
 
+// ---- reading the request's columns --------------------------------------------------------------
+
+/** The domain a request counts for: its host, lower-cased (hosts are case-insensitive). */
+export function domainOf(uriHost: pl.Expr = pl.col("uri_host")): pl.Expr {
+  return uriHost.str.toLowerCase().alias("domain");
+}
+
+/** is_pageview as a Boolean: read after the loader has checked that the text is true or false. */
+export function isPageview(text: pl.Expr = pl.col("is_pageview")): pl.Expr {
+  return text.eq(pl.lit("true")).alias("is_pageview");
+}
+
 // ---- reading X-Analytics ------------------------------------------------------------------------
 
 /** Tagged on a request that came with no cookie whatsoever. Other keys are ignored. */

@@ -14,7 +14,6 @@ import type { Period } from "./calendar";
 import { COUNTED, FRESH_SESSION_REQUESTS, OLD_OR_NO_LAST_ACCESS, toPolars } from "./definition";
 import type { Requests } from "./load";
 
-
 /** A period's first day from a day, and its name: `2016-01-15` or `2016-01`. */
 function periodOf(period: Period): { start: pl.Expr; name: pl.Expr } {
   const day = pl.col("day");

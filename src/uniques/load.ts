@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pl from "nodejs-polars";
 import { DataError } from "../errors";
-import { COOKIELESS, COUNTED, cookieDate, delimited, isCookieless, lastAccessPrefix, lastAccessValue, SIGNATURE, toPolars } from "./definition";
+import { COOKIELESS, COUNTED, cookieDate, delimited, domainOf, isCookieless, isPageview, lastAccessPrefix, lastAccessValue, SIGNATURE, toPolars } from "./definition";
 import { AGENT_TYPES, COLUMNS, EXPECTED, type Column } from "./schema";
 import { signatureSizes, type SignatureSizes } from "./signatures";
 
@@ -141,35 +141,36 @@ function countRequests(scan: () => pl.LazyDataFrame, source: string, naming: Row
   if (!(perSlice >= 1)) throw new RangeError(`loadRequests: requestsPerSlice must be at least 1, got ${perSlice}`);
   const spillDir = spill ? mkdtempSync(join(tmpdir(), "unique-devices-")) : undefined;
   try {
-    let rows = () => methodColumns(scan());
-    if (spillDir) {
-      const file = join(spillDir, "requests.parquet");
+    // polars' complaints about the file (a ragged line, bad UTF-8) surface when it is read.
+    const reading = <T>(read: () => T): T => {
       try {
-        methodColumns(scan()).sinkParquet(file, { compression: "lz4" }).collectSync({ engine: "streaming" });
+        return read();
       } catch (e) {
         throw new DataError(`${source}: could not be read: ${firstLine(e)}`);
       }
+    };
+    let rows = () => methodColumns(scan());
+    if (spillDir) {
+      const file = join(spillDir, "requests.parquet");
+      reading(() => methodColumns(scan()).sinkParquet(file, { compression: "lz4" }).collectSync({ engine: "streaming" }));
       rows = () => pl.scanParquet(file);
     }
-    let tally: pl.DataFrame;
-    try {
-      tally = rows()
+    const tally = reading(() =>
+      rows()
         .groupBy(["uri_host", "day", "dt_ok", "agent_type", "is_pageview", "nocookies", "last_access"])
         .agg(pl.len().alias("requests"))
-        .collectSync({ engine: "streaming" });
-    } catch (e) {
-      throw new DataError(`${source}: could not be read: ${firstLine(e)}`);
-    }
+        .collectSync({ engine: "streaming" }),
+    );
     if (tally.height === 0) throw new DataError(`${source}: holds no requests, only a header`);
     check(tally, scan, source, naming);
     const lastAccess = cookieDate(lastAccessValue(pl.col("last_access")));
     const counts = tally
       .lazy()
       .select(
-        pl.col("uri_host").str.toLowerCase().alias("domain"),
+        domainOf(),
         pl.col("day").str.strptime(pl.Date, "%Y-%m-%d"),
         pl.col("agent_type"),
-        pl.col("is_pageview").eq(pl.lit("true")).alias("is_pageview"),
+        isPageview(),
         pl.col("nocookies"),
         lastAccess.alias("last_access"),
         pl.col("last_access").isNotNull().and(lastAccess.isNull()).alias("unreadable_last_access"),

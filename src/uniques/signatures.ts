@@ -9,7 +9,7 @@
 // their tables add up, and memory is bounded by one slice, however large the extract.
 import * as pl from "nodejs-polars";
 import type { Period } from "./calendar";
-import { COOKIELESS, COUNTED, toPolars } from "./definition";
+import { COOKIELESS, COUNTED, domainOf, isPageview, toPolars } from "./definition";
 
 /**
  * Per domain and period start (`period_start`, a Date): `signatures` that sent exactly `requests`
@@ -40,10 +40,10 @@ function requestsPerSignature(rows: SignatureRows, slice: number, slices: number
   return rows()
     .filter(pl.col("signature").isNotNull().and(inSlice))
     .select(
-      pl.col("uri_host").str.toLowerCase().alias("domain"),
+      domainOf(),
       pl.col("day"),
       pl.col("agent_type"),
-      pl.col("is_pageview").eq(pl.lit("true")).alias("is_pageview"),
+      isPageview(),
       pl.col("nocookies"),
       pl.col("signature"),
     )
