@@ -163,13 +163,14 @@ function split(lo: number, hi: number, rows: number, parts: number): { range: Ro
 /** Loads the users of a Clubhouse database; every problem is a DataError naming the file, row and column. */
 export async function loadUsers(path: string, options: LoadOptions = {}): Promise<Users> {
   const db = open(path);
+  const empty = () => new DataError(`${path}: table "${TABLE}" is empty (expected one row per user)`);
   try {
     const tableColumns = checkSchema(db, path);
     // One aggregate per query: SQLite finds a lone min() or max() of the rowid at the ends of the
     // b-tree, but scans the whole table for min and max together.
     const one = (aggregate: string) => db.prepare(`SELECT ${aggregate} FROM "${TABLE}"`).pluck().get() as number | null;
     const [lo, hi] = [one("min(rowid)"), one("max(rowid)")];
-    if (lo === null || hi === null) throw new DataError(`${path}: table "${TABLE}" is empty (expected one row per user)`);
+    if (lo === null || hi === null) throw empty();
     // The rows are at most the rowid span. Counting them costs a scan of the table (~50 ms for
     // 1.3 M rows), so only a span too wide to allocate for is counted (rowids with large gaps).
     const span = hi - lo + 1;
@@ -194,7 +195,7 @@ export async function loadUsers(path: string, options: LoadOptions = {}): Promis
       read += result.rows;
     }
     if (counted !== undefined && read !== counted) throw new DataError(`${path}: table "${TABLE}" changed while it was read (${counted} rows counted, ${read} read)`);
-    if (read === 0) throw new DataError(`${path}: table "${TABLE}" is empty (expected one row per user)`);
+    if (read === 0) throw empty();
     const [userId, invitedBy, followers, following, createdMs] = targets.map((a) => (read === capacity ? a : a.slice(0, read))) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
     const users = { source: path, count: read, userId, invitedBy, followers, following, createdMs, tableColumns };
     return { ...users, frame: frameOf(users) };
