@@ -7,6 +7,16 @@ import * as assert from "uvu/assert";
 import { writeNdjson } from "../../src/jelly/ndjson";
 import { scratch } from "../helpers";
 
+/** The message a promise rejects with; "" if it resolves. */
+async function failureOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "";
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 test("one JSON document a line, gzip-compressed when the name ends in .gz", async () => {
   const { dir, cleanup } = scratch();
   try {
@@ -31,13 +41,7 @@ test("a failure while writing leaves the previous file as it was, and no tempora
       for (let i = 0; i < 1000; i++) yield { i };
       throw new Error("connection reset");
     }
-    let message = "";
-    try {
-      await writeNdjson(file, failing());
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    assert.is(message, "connection reset");
+    assert.is(await failureOf(writeNdjson(file, failing())), "connection reset");
     assert.is(readFileSync(file, "utf8"), "previous");
     assert.equal(readdirSync(dir), ["x.ndjson.gz"]);
   } finally {
@@ -55,13 +59,7 @@ test("documents that fail before the first one leave no temporary file either, n
     async function* failing(): AsyncGenerator<unknown> {
       throw new Error("not Elasticsearch");
     }
-    let message = "";
-    try {
-      await writeNdjson(file, failing());
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    assert.is(message, "not Elasticsearch");
+    assert.is(await failureOf(writeNdjson(file, failing())), "not Elasticsearch");
     await Promise.all(busy);
     await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(readdirSync(dir), []);
