@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { homedir, platform } from "node:os";
 import { join } from "node:path";
+import { kernelCommand } from "./kernel";
 
 export function userDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env["JUPYTER_DATA_DIR"]) return env["JUPYTER_DATA_DIR"];
@@ -14,7 +15,7 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 export function kernelSpec(): Record<string, unknown> {
   return {
-    argv: [process.execPath, require.resolve("tslab/bin/tslab"), "kernel", "--config-path", "{connection_file}"],
+    argv: kernelCommand("{connection_file}"),
     display_name: "TypeScript (tslab)",
     language: "typescript",
     interrupt_mode: "signal",
