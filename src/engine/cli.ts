@@ -6,7 +6,8 @@ import { DataError } from "../errors";
 import { ChartPrerenderer } from "../report/prerender";
 import { parseValue, type ParameterValue } from "./parameters";
 import { publish, reportName } from "./publish";
-import { runNotebook, type Progress } from "./runner";
+import type { MimeBundle } from "./notebook";
+import { runNotebookThen, type Progress } from "./runner";
 
 export interface CliOptions {
   command: "report" | "reports";
@@ -82,13 +83,9 @@ async function reportOne(notebook: string, options: CliOptions): Promise<boolean
   // Charts are drawn in a worker thread while the notebook runs, rather than after it.
   const charts = new ChartPrerenderer();
   try {
-    const run = await runNotebook(notebook, {
-      parameters: options.parameters,
-      timeoutMs: options.timeoutMs,
-      onProgress: progressPrinter(err),
-      onDisplay: (data) => charts.offer(data),
-    });
-    const { files } = await publish(run, { outDir: options.outDir, includeCode: options.includeCode, prerendered: charts });
+    const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, onProgress: progressPrinter(err), onDisplay: (data: MimeBundle) => charts.offer(data) };
+    // The report is written while the kernel exits.
+    const { run, files } = await runNotebookThen(notebook, runOptions, async (run) => ({ run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, prerendered: charts })) }));
     if (err.isTTY) err.write("\r\u001b[K");
     if (run.failure) {
       err.write(`${notebook} failed at cell ${run.failure.cellIndex + 1}: ${run.failure.message}\n`);

@@ -64,7 +64,15 @@ export function errorSummary(outputs: readonly Output[]): { message: string; det
   return { message: named ?? lines[0] ?? "the kernel reported an error without a message", detail };
 }
 
-export async function runNotebook(notebookPath: string, options: RunOptions = {}): Promise<RunResult> {
+export function runNotebook(notebookPath: string, options: RunOptions = {}): Promise<RunResult> {
+  return runNotebookThen(notebookPath, options, (run) => Promise.resolve(run));
+}
+
+/**
+ * runNotebook, handing the result to `then` (to write the report, say) while the kernel exits: a
+ * kernel that held a large dataset takes a moment to give its memory back. Both are awaited.
+ */
+export async function runNotebookThen<T>(notebookPath: string, options: RunOptions, then: (run: RunResult) => Promise<T>): Promise<T> {
   const source = readNotebook(notebookPath);
   const { notebook, used } = injectParameters(source, options.parameters ?? {}, notebookPath);
   const started = new Date();
@@ -103,17 +111,24 @@ export async function runNotebook(notebookPath: string, options: RunOptions = {}
         break;
       }
     }
-  } finally {
+  } catch (e) {
     await kernel.shutdown();
+    throw e;
   }
-  return {
-    notebookPath,
-    notebook,
-    parameters: used,
-    records: collectRecords(notebook),
-    inputs: await inputs,
-    started,
-    durationMs: performance.now() - t0,
-    ...(failure ? { failure } : {}),
-  };
+  const durationMs = performance.now() - t0;
+  const exited = kernel.shutdown();
+  try {
+    return await then({
+      notebookPath,
+      notebook,
+      parameters: used,
+      records: collectRecords(notebook),
+      inputs: await inputs,
+      started,
+      durationMs,
+      ...(failure ? { failure } : {}),
+    });
+  } finally {
+    await exited;
+  }
 }
