@@ -10,7 +10,7 @@ import * as pl from "nodejs-polars";
 import type { Table } from "../display/table";
 import { dayOf, monthOf, type MonthString } from "./schema";
 import type { Users } from "./load";
-import type { InviteTree } from "./tree";
+import { nodeOf, type InviteTree } from "./tree";
 
 /** Per node (users, then inviters that are not users): the original's 2-generation count. */
 export function originalReach(tree: InviteTree): Int32Array {
@@ -128,9 +128,10 @@ export function influential(tree: InviteTree, reach: Int32Array, threshold: numb
  */
 export function originalInfluentialRows(users: Pick<Users, "userId">, hubs: Influential): number[] {
   const rows: number[] = [];
-  users.userId.forEach((id, row) => {
+  for (let row = 0; row < users.userId.length; row++) {
+    const id = users.userId[row]!;
     if (id >= 0 && id < hubs.count) rows.push(row);
-  });
+  }
   return rows;
 }
 
@@ -148,10 +149,7 @@ export function joinedByMonth(users: Pick<Users, "createdMs">, rows: readonly nu
 
 /** The given inviters with every measure side by side, and when each joined (none for an inviter that is not a user). */
 export function reachTable(users: Pick<Users, "createdMs">, tree: InviteTree, top: readonly TopInviter[], measures: { original: Int32Array; friendsOfFriends: Int32Array; subtrees: Subtrees }): Table {
-  const nodes = new Map<number, number>();
-  const wanted = new Set(top.map((t) => t.user_id));
-  for (let node = 0; node < tree.nodeId.length && nodes.size < wanted.size; node++) if (wanted.has(tree.nodeId[node]!)) nodes.set(tree.nodeId[node]!, node);
-  const node = (t: TopInviter) => nodes.get(t.user_id)!;
+  const node = (t: TopInviter) => nodeOf(tree, t.user_id);
   const descendants = (t: TopInviter) => measures.subtrees.descendants[node(t)]!;
   return pl.DataFrame({
     // As text: an id reads better without thousands separators.

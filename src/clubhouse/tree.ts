@@ -17,6 +17,8 @@ export interface InviteTree {
   noInviter: number;
   /** Users whose inviter id is not a user in the table. */
   invitedByUnknown: number;
+  /** Finds a user's row from its id. */
+  index: IdIndex;
 }
 
 /** Finds a user's row from its id: a direct table when ids are dense (the usual case), else binary search. */
@@ -106,7 +108,22 @@ export function inviteTree(users: Pick<Users, "userId" | "invitedBy" | "source">
   });
   const childCount = new Int32Array(nodeId.length);
   for (let row = 0; row < n; row++) if (parent[row]! >= 0) childCount[parent[row]!]!++;
-  return { users: n, nodeId, parent, childCount, noInviter, invitedByUnknown };
+  return { users: n, nodeId, parent, childCount, noInviter, invitedByUnknown, index };
+}
+
+/** The node of an id: a user's row, or the node of an inviter that is not a user; -1 for neither. */
+export function nodeOf(tree: InviteTree, id: number): number {
+  const row = tree.index.rowOf(id);
+  if (row !== -1) return row;
+  // The inviters that are not users follow the users, in ascending id order.
+  let lo = tree.users;
+  let hi = tree.nodeId.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tree.nodeId[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tree.nodeId.length && tree.nodeId[lo] === id ? lo : -1;
 }
 
 /** The user rows' part of a per-node array (nodes after them are inviters that are not users). */

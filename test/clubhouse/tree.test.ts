@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { IdIndex, inviteTree, perUser } from "../../src/clubhouse/tree";
+import { IdIndex, inviteTree, nodeOf, perUser } from "../../src/clubhouse/tree";
 import { DataError } from "../../src/errors";
 
 // The tree drawn in db.ts, as arrays (NaN: no inviter; 99 is not a user).
@@ -27,6 +27,12 @@ test("invitees per node, users without an inviter, users invited by an unknown i
   assert.is(tree.noInviter, 3);
   assert.is(tree.invitedByUnknown, 2);
   assert.is(perUser(tree, tree.childCount).length, 14);
+});
+
+test("an id's node: a user's row, the node of an inviter that is not a user, or -1", () => {
+  const tree = inviteTree({ ...users, invitedBy: Float64Array.from(inviters.map((id) => (id === 5 ? 77 : id))) });
+  // Inviters that are not users: 77 and 99, nodes 14 and 15 in ascending id order.
+  assert.equal([4, 40, 15, 77, 99, 5, 98, 100, 0].map((id) => nodeOf(tree, id)), [row(4), row(40), row(15), 14, 15, row(5), -1, -1, -1]);
 });
 
 test("a repeated user id is a DataError naming both rows", () => {
