@@ -24,47 +24,59 @@ const DECEMBER_2020 = Date.UTC(2020, 11, 1);
 
 type PortraitUsers = Pick<Users, "count" | "followers" | "following" | "createdMs">;
 
-/** The group's rows (`inGroup[row] === want`, `size` of them): its medians and early share, missing values left out. */
-function describeGroup(users: PortraitUsers, group: string, inGroup: Uint8Array, want: number, size: number): GroupPortrait {
-  // One pass over the rows for the three columns: each array is this function's own, so the
-  // medians may reorder it.
-  const joinedAt = new Float64Array(size);
-  const followers = new Float64Array(size);
-  const following = new Float64Array(size);
-  let joinedCount = 0;
-  let followersCount = 0;
-  let followingCount = 0;
-  let early = 0;
-  for (let row = 0; row < users.count; row++) {
-    if (inGroup[row] !== want) continue;
-    const joined = users.createdMs[row]!;
-    const f = users.followers[row]!;
-    const g = users.following[row]!;
-    if (!Number.isNaN(joined)) {
-      joinedAt[joinedCount++] = joined;
-      if (joined < DECEMBER_2020) early++;
-    }
-    if (!Number.isNaN(f)) followers[followersCount++] = f;
-    if (!Number.isNaN(g)) following[followingCount++] = g;
+/** One group's values, gathered in one pass over the rows; missing values left out. */
+class Gathered {
+  readonly joinedAt: Float64Array;
+  readonly followers: Float64Array;
+  readonly following: Float64Array;
+  joined = 0;
+  followersCount = 0;
+  followingCount = 0;
+  early = 0;
+
+  constructor(size: number) {
+    this.joinedAt = new Float64Array(size);
+    this.followers = new Float64Array(size);
+    this.following = new Float64Array(size);
   }
-  const joined = quantileInPlace(joinedAt.subarray(0, joinedCount), 0.5);
-  return {
-    group,
-    users: joinedCount,
-    median_followers: quantileInPlace(followers.subarray(0, followersCount), 0.5),
-    median_following: quantileInPlace(following.subarray(0, followingCount), 0.5),
-    median_joined: joined === null ? null : dayOf(joined),
-    joined_before_december: joinedCount ? early / joinedCount : null,
-  };
+
+  /** Its medians and early share; each array is this group's own, so the medians may reorder it. */
+  describe(group: string): GroupPortrait {
+    const joined = quantileInPlace(this.joinedAt.subarray(0, this.joined), 0.5);
+    return {
+      group,
+      users: this.joined,
+      median_followers: quantileInPlace(this.followers.subarray(0, this.followersCount), 0.5),
+      median_following: quantileInPlace(this.following.subarray(0, this.followingCount), 0.5),
+      median_joined: joined === null ? null : dayOf(joined),
+      joined_before_december: this.joined ? this.early / this.joined : null,
+    };
+  }
 }
 
 /** The influential users (rows) against all the others. */
 export function portrait(users: PortraitUsers, influentialRows: readonly number[], label: string): GroupPortrait[] {
   const inGroup = new Uint8Array(users.count);
-  for (const row of influentialRows) inGroup[row] = 1;
   let members = 0;
-  for (let row = 0; row < users.count; row++) members += inGroup[row]!;
-  return [describeGroup(users, label, inGroup, 1, members), describeGroup(users, "everyone else", inGroup, 0, users.count - members)];
+  for (const row of influentialRows) {
+    if (inGroup[row] === 0) members++;
+    inGroup[row] = 1;
+  }
+  const influential = new Gathered(members);
+  const others = new Gathered(users.count - members);
+  for (let row = 0; row < users.count; row++) {
+    const g = inGroup[row] === 1 ? influential : others;
+    const joined = users.createdMs[row]!;
+    const f = users.followers[row]!;
+    const h = users.following[row]!;
+    if (!Number.isNaN(joined)) {
+      g.joinedAt[g.joined++] = joined;
+      if (joined < DECEMBER_2020) g.early++;
+    }
+    if (!Number.isNaN(f)) g.followers[g.followersCount++] = f;
+    if (!Number.isNaN(h)) g.following[g.followingCount++] = h;
+  }
+  return [influential.describe(label), others.describe("everyone else")];
 }
 
 export function portraitTable(groups: GroupPortrait[]): Table {

@@ -84,10 +84,11 @@ export interface TopInviter {
 export function topBy(tree: InviteTree, reach: ArrayLike<number>, k: number): TopInviter[] {
   const top: TopInviter[] = [];
   const before = (a: TopInviter, b: TopInviter) => a.reach > b.reach || (a.reach === b.reach && a.user_id < b.user_id);
+  // The k-th reach once there are k: most nodes fall below it and are skipped before making an object.
+  let floor = 0;
   for (let node = 0; node < reach.length; node++) {
     const r = reach[node]!;
-    // Most nodes fall below the current k-th: skip them before making an object.
-    if (!(r > 0) || (top.length === k && r < top[k - 1]!.reach)) continue;
+    if (!(r > 0) || r < floor) continue;
     const candidate = { user_id: tree.nodeId[node]!, reach: r };
     if (top.length === k && !before(candidate, top[k - 1]!)) continue;
     let at = top.length === k ? k - 1 : top.length;
@@ -96,6 +97,7 @@ export function topBy(tree: InviteTree, reach: ArrayLike<number>, k: number): To
       [top[at - 1], top[at]] = [top[at]!, top[at - 1]!];
       at--;
     }
+    if (top.length === k) floor = top[k - 1]!.reach;
   }
   return top;
 }

@@ -33,7 +33,8 @@ export function signupsPerDay(users: Pick<Users, "createdMs">): DailySignups {
     if (day > last) last = day;
   }
   const perDay = new Float64Array(last - first + 1);
-  for (let i = 0; i < times.length; i++) perDay[Math.floor(times[i]! / DAY_MS) - first]!++;
+  // `| 0`: a small-integer index takes V8's fast path even before it optimises this loop.
+  for (let i = 0; i < times.length; i++) perDay[(Math.floor(times[i]! / DAY_MS) - first) | 0]!++;
   const days: DayString[] = [];
   const newUsers: number[] = [];
   const cumulative: number[] = [];
