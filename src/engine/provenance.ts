@@ -1,9 +1,10 @@
 // What a report says about how it was made: input files with content hashes,
 // library versions and the git commit.
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { Worker } from "node:worker_threads";
+import { workerScript } from "../worker-script";
 import type { ParameterValue } from "./parameters";
 
 export interface InputFile {
@@ -12,10 +13,16 @@ export interface InputFile {
   sha256: string;
 }
 
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
+/** The file's SHA-256, hex; computed on a worker thread at low priority (hash-worker.ts). */
+export function sha256File(file: string): Promise<string> {
+  const { file: script, execArgv } = workerScript(__dirname, "hash-worker");
+  return new Promise((resolveHash, reject) => {
+    const worker = new Worker(script, { workerData: file, execArgv });
+    let digest: string | undefined;
+    worker.once("message", (hex: string) => (digest = hex));
+    worker.once("error", reject);
+    worker.once("exit", (code) => (digest ? resolveHash(digest) : reject(new Error(`hashing ${file} stopped without an answer (exit code ${code})`))));
+  });
 }
 
 /**
