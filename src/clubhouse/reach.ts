@@ -14,22 +14,24 @@ import { nodeOf, type InviteTree } from "./tree";
 
 /** Per node (users, then inviters that are not users): the original's 2-generation count. */
 export function originalReach(tree: InviteTree): Int32Array {
-  const { users, parent, childCount } = tree;
-  const reach = new Int32Array(childCount.length);
-  for (let row = 0; row < users; row++) {
-    const p = parent[row]!;
-    if (p >= 0) reach[p]! += Math.max(1, childCount[row]!);
-  }
-  return reach;
+  return twoGenerations(tree, false);
 }
 
 /** Per node: invitees plus their invitees. */
 export function friendsOfFriends(tree: InviteTree): Int32Array {
+  return twoGenerations(tree, true);
+}
+
+/**
+ * Σ over each node's invitees c of 1 + invitees of c (`friendsToo`), or of max(1, invitees of c).
+ * One loop for both: the second call finds it optimised (a notebook runs each once).
+ */
+function twoGenerations(tree: InviteTree, friendsToo: boolean): Int32Array {
   const { users, parent, childCount } = tree;
   const reach = new Int32Array(childCount.length);
   for (let row = 0; row < users; row++) {
     const p = parent[row]!;
-    if (p >= 0) reach[p]! += 1 + childCount[row]!;
+    if (p >= 0) reach[p]! += friendsToo ? 1 + childCount[row]! : Math.max(1, childCount[row]!);
   }
   return reach;
 }
