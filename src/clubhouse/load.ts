@@ -8,11 +8,10 @@ import Database from "better-sqlite3";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { Worker } from "node:worker_threads";
 import * as pl from "nodejs-polars";
 import type { Table } from "../display/table";
 import { DataError } from "../errors";
-import { workerScript } from "../worker-script";
+import { workerAnswer } from "../worker-script";
 import type { WorkerTask } from "./load-worker";
 import { parseValue, type FieldKind, type PackedProblem } from "./packed";
 import { PACKED, scanRange, type RowidRange, type ScanProblem } from "./scan";
@@ -179,14 +178,7 @@ const DENSE_SPAN = 4_000_000;
 type PartResult = { result: { rows: number } | ScanProblem; arrays: Float64Array[] };
 
 function readInWorker(task: WorkerTask): Promise<PartResult> {
-  const { file, execArgv } = workerScript(__dirname, "load-worker");
-  return new Promise((resolvePart, reject) => {
-    const worker = new Worker(file, { workerData: task, execArgv });
-    let answer: PartResult | undefined;
-    worker.once("message", (m: PartResult) => (answer = m));
-    worker.once("error", reject);
-    worker.once("exit", (code) => (answer ? resolvePart(answer) : reject(new Error(`a worker thread stopped without an answer (exit code ${code})`))));
-  });
+  return workerAnswer(__dirname, "load-worker", task, "a worker thread");
 }
 
 /**

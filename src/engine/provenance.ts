@@ -3,8 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { Worker } from "node:worker_threads";
-import { workerScript } from "../worker-script";
+import { workerAnswer } from "../worker-script";
 import type { ParameterValue } from "./parameters";
 
 export interface InputFile {
@@ -15,14 +14,7 @@ export interface InputFile {
 
 /** The file's SHA-256, hex; computed on a worker thread at low priority (hash-worker.ts). */
 export function sha256File(file: string): Promise<string> {
-  const { file: script, execArgv } = workerScript(__dirname, "hash-worker");
-  return new Promise((resolveHash, reject) => {
-    const worker = new Worker(script, { workerData: file, execArgv });
-    let digest: string | undefined;
-    worker.once("message", (hex: string) => (digest = hex));
-    worker.once("error", reject);
-    worker.once("exit", (code) => (digest ? resolveHash(digest) : reject(new Error(`hashing ${file} stopped without an answer (exit code ${code})`))));
-  });
+  return workerAnswer(__dirname, "hash-worker", file, `hashing ${file}`);
 }
 
 /**

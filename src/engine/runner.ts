@@ -85,7 +85,7 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
     }
   }
   const steps = notebook.cells.flatMap((c, i) => (c.cell_type === "code" && sourceOf(c).trim() !== "" ? [i] : []));
-  // Hashing a large input takes a moment of this process's time, which is free while the kernel works.
+  // The inputs are hashed on a low-priority thread while the kernel works (provenance.ts).
   const inputs = describeInputs(notebookPath, used);
   inputs.catch(() => {}); // awaited below; not an unhandled rejection if the kernel fails to start first
   const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), onDisplay: options.onDisplay });
