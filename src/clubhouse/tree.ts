@@ -65,15 +65,21 @@ export class IdIndex {
       return slot >= 0 && slot < this.slots.length ? this.slots[slot | 0]! : -1;
     }
     const { ids, rows } = this.sorted!;
-    let lo = 0;
-    let hi = ids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ids[mid]! < id) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < ids.length && ids[lo] === id ? rows[lo]! : -1;
+    const at = positionIn(ids, id, 0);
+    return at === -1 ? -1 : rows[at]!;
   }
+}
+
+/** Where `id` is in the ascending `sorted[from..]`, by binary search; -1 if it is not there. */
+function positionIn(sorted: Float64Array, id: number, from: number): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === id ? lo : -1;
 }
 
 export function inviteTree(users: Pick<Users, "userId" | "invitedBy" | "source">): InviteTree {
@@ -114,16 +120,8 @@ export function inviteTree(users: Pick<Users, "userId" | "invitedBy" | "source">
 /** The node of an id: a user's row, or the node of an inviter that is not a user; -1 for neither. */
 export function nodeOf(tree: InviteTree, id: number): number {
   const row = tree.index.rowOf(id);
-  if (row !== -1) return row;
   // The inviters that are not users follow the users, in ascending id order.
-  let lo = tree.users;
-  let hi = tree.nodeId.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tree.nodeId[mid]! < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < tree.nodeId.length && tree.nodeId[lo] === id ? lo : -1;
+  return row !== -1 ? row : positionIn(tree.nodeId, id, tree.users);
 }
 
 /** The user rows' part of a per-node array (nodes after them are inviters that are not users). */
