@@ -1,7 +1,9 @@
 // The p-quantile of a sample, interpolating linearly between order statistics: Hyndman & Fan's
 // definition 7, the default of R, numpy and pandas. https://en.wikipedia.org/wiki/Quantile#Estimating_quantiles_from_a_sample
 // The median is quantile(x, 0.5). Empty input gives null; NaN values are an error.
-// Selection instead of a full sort: linear time on average, so a median of a million values is cheap.
+// Selection instead of a full sort (or counting, for whole numbers in a narrow range): linear time, so a median of a million values is cheap.
+
+import { countable } from "./ranks";
 
 export function quantile(values: ArrayLike<number>, p: number): number | null {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile: p must be in [0, 1], got ${p}`);
@@ -48,7 +50,7 @@ function byCounting(a: Float64Array, h: number): number | undefined {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (!(max - min <= 4 * n + 1024)) return undefined;
+  if (!countable(min, max, n)) return undefined;
   // `| 0`: the span is checked above; small-integer indices take V8's fast path even before it optimises.
   const counts = new Int32Array(max - min + 1);
   for (let i = 0; i < n; i++) counts[(a[i]! - min) | 0]!++;

@@ -6,6 +6,11 @@
 // bits (followers: up to millions). Anything else by sorting a copy. Values must be finite; empty
 // input gives an empty array.
 
+/** Whether n whole numbers from min to max are best counted: their range is not much wider than their count. */
+export function countable(min: number, max: number, n: number): boolean {
+  return max - min <= 4 * n + 1024;
+}
+
 export function ranks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
   const out = new Float64Array(n);
@@ -20,7 +25,7 @@ export function ranks(values: ArrayLike<number>): Float64Array {
     if (v > max) max = v;
     if (whole && !Number.isInteger(v)) whole = false;
   }
-  if (whole && max - min <= 4 * n + 1024) return byCounting(values, min, max, out);
+  if (whole && countable(min, max, n)) return byCounting(values, min, max, out);
   if (whole && max - min < 2 ** 32) return byRadixSort(values, min, out);
   return bySorting(values, out);
 }
