@@ -56,21 +56,13 @@ async function freePorts(count: number): Promise<number[]> {
 }
 
 /**
- * V8 options of the kernel process. tslab type-checks each cell with a fresh TypeScript program,
- * which runs hundreds of compiler functions for a few milliseconds each; with V8's default
- * interrupt budget (66 KB of bytecode on Node 20) they turn hot, and V8's optimizing compiler
- * spends most of a second of CPU on them during clubhouse.ipynb, on threads that the analysis
- * needs on a 2-core machine. With four times the budget they stay on the baseline tiers: the
- * cells of clubhouse.ipynb compile in 0.44 s instead of 0.60 s and tslab's compiler, started
- * and run over them, takes 1.8 s of CPU instead of 2.5 s (medians of 6), while the analysis
- * loops, hot for millions of rows, are optimized as before. `--interrupt-budget` has been a V8
- * option since V8's early releases.
+ * The command that starts the tslab kernel on a connection file, as the runner and JupyterLab
+ * (kernelspec.ts) start it: this Node.js with no V8 options. A V8-internal flag (the runner once
+ * passed `--interrupt-budget`) is refused by the Node.js versions whose V8 dropped it, and then
+ * no kernel starts, in the runner or in the user's JupyterLab.
  */
-export const KERNEL_NODE_OPTIONS: readonly string[] = ["--interrupt-budget=270000"];
-
-/** The command that starts the tslab kernel on a connection file: node with KERNEL_NODE_OPTIONS, as the runner and JupyterLab (kernelspec.ts) start it. */
 export function kernelCommand(connectionFile: string): string[] {
-  return [process.execPath, ...KERNEL_NODE_OPTIONS, require.resolve("tslab/bin/tslab"), "kernel", "--config-path", connectionFile];
+  return [process.execPath, require.resolve("tslab/bin/tslab"), "kernel", "--config-path", connectionFile];
 }
 
 export interface StartOptions {
@@ -129,7 +121,13 @@ export class Kernel {
     iopub.subscribe();
     const kernel = new Kernel(proc, key, shell, iopub, connDir, onDisplay);
     kernel.listen();
-    await kernel.waitReady(startupTimeoutMs);
+    try {
+      await kernel.waitReady(startupTimeoutMs);
+    } catch (e) {
+      // Open sockets would keep this process alive and the folder holds the signing key.
+      await kernel.shutdown();
+      throw e;
+    }
     return kernel;
   }
 
@@ -175,7 +173,6 @@ export class Kernel {
     while (!(this.infoReplies > 0 && this.iopubSeen)) {
       if (this.exited) throw new KernelDiedError(`the tslab kernel did not start (${this.exited})${this.logTail()}`);
       if (Date.now() - started > timeoutMs) {
-        await this.shutdown();
         throw new KernelDiedError(`the tslab kernel did not answer within ${timeoutMs / 1000} s${this.logTail()}`);
       }
       this.send("kernel_info_request", {});
