@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Compiles src/ into dist/ when, and only when, what the build reads has changed: every file
+// under src/, the two tsconfig files and the compiler's version, hashed by content (a file
+// that is touched but not changed does not rebuild). The hash is kept in dist/.build-hash,
+// written after a successful build only. `node scripts/build.js --force` always builds.
+// npm's scripts call this before the CLI, the tests and the benches, so a changed source is
+// always picked up and an unchanged one costs a hash of the sources instead of a compile.
+const { createHash } = require("node:crypto");
+const { spawnSync } = require("node:child_process");
+const { readdirSync, readFileSync, rmSync, writeFileSync } = require("node:fs");
+const { join, relative } = require("node:path");
+
+const root = process.env.ANALYSIS_BUILD_ROOT ?? join(__dirname, "..");
+const dist = join(root, "dist");
+const stamp = join(dist, ".build-hash");
+
+function files(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]))
+    .sort();
+}
+
+function inputsHash() {
+  const hash = createHash("sha256");
+  hash.update(require(join(root, "node_modules/typescript/package.json")).version);
+  for (const file of [join(root, "tsconfig.json"), join(root, "tsconfig.build.json"), ...files(join(root, "src"))]) {
+    hash.update(`\0${relative(root, file)}\0`).update(readFileSync(file));
+  }
+  return hash.digest("hex");
+}
+
+function current() {
+  try {
+    return readFileSync(stamp, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+const args = process.argv.slice(2);
+const mainAt = args.findIndex((a) => !a.startsWith("--"));
+const own = mainAt === -1 ? args : args.slice(0, mainAt);
+
+const want = inputsHash();
+if (own.includes("--force") || current() !== want) {
+  // Outputs of deleted or renamed sources must not linger in the package notebooks import.
+  for (const entry of readdirSync(dist)) if (entry !== "package.json") rmSync(join(dist, entry), { recursive: true, force: true });
+  const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
+  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  writeFileSync(stamp, want);
+}
+
+// `node scripts/build.js dist/x.js ARGS...`: then runs dist/x.js as the main module of this same
+// process, so the check costs no second Node.js start-up.
+if (mainAt !== -1) {
+  process.argv.splice(1, mainAt + 2, join(root, args[mainAt]));
+  require("node:module").runMain();
+}
