@@ -11,6 +11,7 @@ import { resolve } from "node:path";
 import * as pl from "nodejs-polars";
 import type { Table } from "../display/table";
 import { DataError } from "../errors";
+import { noteInput } from "../inputs";
 import { workerAnswer } from "../worker-script";
 import type { WorkerTask } from "./load-worker";
 import { parseValue, type FieldKind, type PackedProblem } from "./packed";
@@ -200,6 +201,7 @@ function split(lo: number, hi: number, rows: number, parts: number): { range: Ro
 
 /** Loads the users of a Clubhouse database; every problem is a DataError naming the file, row and column. */
 export async function loadUsers(path: string, options: LoadOptions = {}): Promise<Users> {
+  noteInput(path);
   const db = open(path);
   const empty = () => new DataError(`${path}: table "${TABLE}" is empty (expected one row per user)`);
   try {

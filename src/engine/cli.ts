@@ -1,13 +1,23 @@
-// `npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code]`
-// `npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code]` (every notebook in notebooks/)
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
+// `npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force]`
+// `npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force]` (every notebook in notebooks/)
+// A notebook whose report is up to date (freshness.ts) is not run again unless --force.
+import { existsSync, readdirSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { DataError } from "../errors";
-import { ChartPrerenderer } from "../report/prerender";
-import { parseValue, type ParameterValue } from "./parameters";
-import { publish, reportName } from "./publish";
+import { changeSummary } from "./changes";
+import { baseFingerprint, lastRun, stampFiles, staleness } from "./freshness";
 import type { MimeBundle } from "./notebook";
-import { runNotebookThen, type Progress } from "./runner";
+import type { ParameterValue } from "./parameters";
+import type { Progress } from "./runner";
+
+// The runner, the exporter and the parameters' parser (TypeScript's) are loaded when a notebook
+// has to run: an up-to-date check needs none of them.
+const load = {
+  parameters: () => require("./parameters") as typeof import("./parameters"),
+  runner: () => require("./runner") as typeof import("./runner"),
+  publish: () => require("./publish") as typeof import("./publish"),
+  prerender: () => require("../report/prerender") as typeof import("../report/prerender"),
+};
 
 export interface CliOptions {
   command: "report" | "reports";
@@ -16,18 +26,20 @@ export interface CliOptions {
   outDir: string;
   timeoutMs: number;
   includeCode: boolean;
+  /** Run even when the report is up to date. */
+  force: boolean;
 }
 
 export const USAGE = `usage:
-  npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code]
-  npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code]`;
+  npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force]
+  npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force]`;
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): CliOptions {
   const [command, ...rest] = argv;
   if (command !== "report" && command !== "reports") throw new UsageError(`unknown command ${JSON.stringify(command ?? "")}`);
-  const options: CliOptions = { command, notebooks: [], parameters: {}, outDir: "reports", timeoutMs: 600_000, includeCode: true };
+  const options: CliOptions = { command, notebooks: [], parameters: {}, outDir: "reports", timeoutMs: 600_000, includeCode: true, force: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     const next = () => {
@@ -38,7 +50,7 @@ export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): 
     if (arg === "-p" || arg === "--parameter") {
       const name = next();
       if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new UsageError(`-p ${name}: a parameter name is an identifier`);
-      options.parameters[name] = parseValue(next());
+      options.parameters[name] = load.parameters().parseValue(next());
     } else if (arg === "--out" || arg === "-o") {
       options.outDir = next();
     } else if (arg === "--timeout") {
@@ -47,6 +59,8 @@ export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): 
       options.timeoutMs = seconds * 1000;
     } else if (arg === "--no-code") {
       options.includeCode = false;
+    } else if (arg === "--force") {
+      options.force = true;
     } else if (arg.startsWith("-")) {
       throw new UsageError(`unknown option ${arg}`);
     } else {
@@ -71,21 +85,44 @@ function seconds(ms: number): string {
 
 function progressPrinter(stream: NodeJS.WriteStream): (p: Progress) => void {
   return (p) => {
-    const line = `[${reportName(p.notebook)}] cell ${p.step}/${p.steps} (notebook cell ${p.cellIndex + 1}) · ${seconds(p.elapsedMs)}`;
+    const line = `[${nameOf(p.notebook)}] cell ${p.step}/${p.steps} (notebook cell ${p.cellIndex + 1}) · ${seconds(p.elapsedMs)}`;
     if (stream.isTTY) stream.write(`\r\u001b[K${line}`);
     else stream.write(`${line}\n`);
   };
 }
 
-/** Runs one notebook and writes its files; returns false when the run failed. */
+const nameOf = (notebook: string) => basename(notebook).replace(/\.ipynb$/, "");
+
+/** Why the notebook must run, or undefined when its report in the output folder is up to date. */
+async function whyRun(notebook: string, options: CliOptions, base: ReturnType<typeof baseFingerprint>): Promise<string | undefined> {
+  const name = nameOf(notebook);
+  if (options.force) return "--force";
+  if (![".html", ".json"].every((ext) => existsSync(join(options.outDir, name + ext)))) return "no earlier report";
+  return staleness(lastRun(join(options.outDir, `${name}.ipynb`))?.fingerprint, base, notebook);
+}
+
+/** Runs one notebook (unless its report is up to date) and writes its files; returns false when the run failed. */
 async function reportOne(notebook: string, options: CliOptions): Promise<boolean> {
   const err = process.stderr;
+  const base = baseFingerprint(notebook, options.parameters, options.includeCode);
+  const why = await whyRun(notebook, options, base);
+  if (why === undefined) {
+    const started = lastRun(join(options.outDir, `${nameOf(notebook)}.ipynb`))?.started;
+    err.write(`${nameOf(notebook)}: up to date (last run ${started ?? "at an unknown time"}); --force runs it anyway\n`);
+    return true;
+  }
+  const { runNotebookThen } = load.runner();
+  const { publish } = load.publish();
   // Charts are drawn in a worker thread while the notebook runs, rather than after it.
-  const charts = new ChartPrerenderer();
+  const charts = new (load.prerender().ChartPrerenderer)();
   try {
     const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, onProgress: progressPrinter(err), onDisplay: (data: MimeBundle) => charts.offer(data) };
     // The report is written while the kernel exits.
-    const { run, files } = await runNotebookThen(notebook, runOptions, async (run) => ({ run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, prerendered: charts })) }));
+    const { run, files, changes } = await runNotebookThen(notebook, runOptions, async (run) => {
+      const known = new Map(run.inputs.map((f) => [resolve(f.path), f.sha256]));
+      const fingerprint = { ...base, files: await stampFiles(notebook, run.read, known) };
+      return { run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, prerendered: charts, fingerprint })) };
+    });
     if (err.isTTY) err.write("\r\u001b[K");
     if (run.failure) {
       err.write(`${notebook} failed at cell ${run.failure.cellIndex + 1}: ${run.failure.message}\n`);
@@ -94,7 +131,8 @@ async function reportOne(notebook: string, options: CliOptions): Promise<boolean
       err.write(`  see ${files.join(", ")} (the last good report, if any, is kept)\n`);
       return false;
     }
-    err.write(`${notebook}: ran in ${seconds(run.durationMs)} → ${files.join(", ")}\n`);
+    err.write(`${notebook}: ran in ${seconds(run.durationMs)} (${why}) → ${files.join(", ")}\n`);
+    if (changes) err.write(`  since the last run: ${changeSummary(changes.since ? changes.changes : undefined)}\n`);
     return true;
   } finally {
     await charts.close();

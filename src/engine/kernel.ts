@@ -71,6 +71,8 @@ export interface StartOptions {
   startupTimeoutMs?: number;
   /** Called with each display's data as it arrives (display_data, update_display_data, execute_result), before its cell ends. */
   onDisplay?: (data: MimeBundle) => void;
+  /** The kernel process's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class Kernel {
@@ -91,7 +93,7 @@ export class Kernel {
     private readonly onDisplay: (data: MimeBundle) => void,
   ) {}
 
-  static async start({ cwd, startupTimeoutMs = 30_000, onDisplay = () => {} }: StartOptions): Promise<Kernel> {
+  static async start({ cwd, startupTimeoutMs = 30_000, onDisplay = () => {}, env = process.env }: StartOptions): Promise<Kernel> {
     const [shellPort, iopubPort, stdinPort, controlPort, hbPort] = (await freePorts(5)) as [number, number, number, number, number];
     const key = randomBytes(32).toString("hex");
     const connDir = mkdtempSync(join(tmpdir(), "analysis-kernel-"));
@@ -112,6 +114,7 @@ export class Kernel {
     const [node, ...args] = kernelCommand(connFile);
     const proc = spawn(node!, args, {
       cwd,
+      env,
       stdio: ["ignore", "pipe", "pipe"],
     });
     const shell = new zmq.Dealer({ linger: 0 });

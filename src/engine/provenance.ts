@@ -33,6 +33,16 @@ export async function describeInputs(notebookPath: string, parameters: Record<st
   return inputs;
 }
 
+/** The files that exist among `files` (absolute paths), described as describeInputs does. */
+export async function describeFiles(files: readonly string[]): Promise<InputFile[]> {
+  const inputs: InputFile[] = [];
+  for (const file of files) {
+    if (!existsSync(file) || !statSync(file).isFile()) continue;
+    inputs.push({ path: relative(process.cwd(), file) || file, bytes: statSync(file).size, sha256: await sha256File(file) });
+  }
+  return inputs;
+}
+
 /** The installed version of a package, found from its entry point (some packages do not export package.json). */
 export function packageVersion(name: string): string | undefined {
   try {

@@ -1,10 +1,14 @@
 // Executes a notebook's code cells in order on a fresh tslab kernel, as JupyterLab's
 // "Restart and run all" would, and collects what a report needs.
-import { dirname, resolve } from "node:path";
+import { randomUUID } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { INPUTS_LOG } from "../inputs";
 import { CellTimeoutError, Kernel, KernelDiedError } from "./kernel";
 import { coalesceStreams, readNotebook, sourceOf, type MimeBundle, type Notebook, type Output } from "./notebook";
 import { injectParameters, type ParameterValue } from "./parameters";
-import { describeInputs, type InputFile } from "./provenance";
+import { describeFiles, describeInputs, type InputFile } from "./provenance";
 import { collectRecords, type Records } from "./records";
 
 export interface Progress {
@@ -40,8 +44,10 @@ export interface RunResult {
   notebook: Notebook;
   parameters: Record<string, ParameterValue>;
   records: Records;
-  /** The files the parameters name, hashed while the kernel started: the inputs as the run found them. */
+  /** The files the parameters name and the files the loaders said they read (noteInput), hashed: the inputs as the run found them. */
   inputs: InputFile[];
+  /** Absolute paths of every file the run read or looked for, the inputs' and the absent ones'. */
+  read: string[];
   started: Date;
   durationMs: number;
   failure?: Failure;
@@ -88,7 +94,15 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
   // The inputs are hashed on a low-priority thread while the kernel works (provenance.ts).
   const inputs = describeInputs(notebookPath, used);
   inputs.catch(() => {}); // awaited below; not an unhandled rejection if the kernel fails to start first
-  const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), onDisplay: options.onDisplay });
+  // The loaders in the kernel append the paths they read to this file (src/inputs.ts).
+  const inputsLog = join(tmpdir(), `analysis-inputs-${randomUUID()}.log`);
+  let kernel: Kernel;
+  try {
+    kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), onDisplay: options.onDisplay, env: { ...process.env, [INPUTS_LOG]: inputsLog } });
+  } catch (e) {
+    rmSync(inputsLog, { force: true });
+    throw e;
+  }
   let failure: Failure | undefined;
   try {
     for (const [n, cellIndex] of steps.entries()) {
@@ -117,18 +131,32 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
   }
   const durationMs = performance.now() - t0;
   const exited = kernel.shutdown();
+  const declared = await inputs;
+  const noted = readInputsLog(inputsLog);
+  const read = [...new Set([...declared.map((f) => resolve(f.path)), ...noted])];
   try {
     return await then({
       notebookPath,
       notebook,
       parameters: used,
       records: collectRecords(notebook),
-      inputs: await inputs,
+      inputs: [...declared, ...(await describeFiles(noted.filter((f) => !declared.some((d) => resolve(d.path) === f))))],
+      read,
       started,
       durationMs,
       ...(failure ? { failure } : {}),
     });
   } finally {
     await exited;
+  }
+}
+
+function readInputsLog(file: string): string[] {
+  try {
+    return [...new Set(readFileSync(file, "utf8").split("\n").filter((l) => l !== ""))];
+  } catch {
+    return []; // nothing was noted
+  } finally {
+    rmSync(file, { force: true });
   }
 }

@@ -9,6 +9,7 @@ import { basename } from "node:path";
 import { Worker } from "node:worker_threads";
 import * as pl from "nodejs-polars";
 import { DataError } from "../errors";
+import { noteInput } from "../inputs";
 import { workerScript } from "../worker-script";
 import { lineBlocks } from "./blocks";
 import { KEPT_BAD_LINES, readBlock, type BadLine, type ReadOptions } from "./documents";
@@ -35,6 +36,7 @@ export interface LoadedEvents {
 const WORKERS_FROM_BYTES = 8 << 20;
 
 export async function loadEvents(path: string, options: LoadOptions = {}): Promise<LoadedEvents> {
+  noteInput(path);
   const name = basename(path);
   const read: ReadOptions = { ...(options.columns ? { columns: [...options.columns] } : {}), ...(options.skipBadLines ? { skipBadLines: true } : {}) };
   let blocks: PackedBlock[];

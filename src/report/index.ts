@@ -3,6 +3,7 @@
 import { basename } from "node:path";
 import { escapeHtml } from "../display/format";
 import { sourceOf, tagsOf, type Notebook } from "../engine/notebook";
+import { renderChanges, type ChangesSince } from "./changes";
 import { isRemoved, renderCodeCell, renderMarkdownCell, renderRawCell, type CellContext } from "./cells";
 import { formatUtc } from "./format";
 import { renderFailureBanner, renderHeader } from "./header";
@@ -32,6 +33,8 @@ export interface ReportInfo {
   gitCommit?: string;
   /** cellIndex: 0-based index into nb.cells of the failed cell; message: the error's first line. */
   failure?: { cellIndex: number; message: string };
+  /** The recorded results that moved since the last run (undefined: not compared, e.g. a failed run). */
+  changes?: ChangesSince;
 }
 
 export interface ReportOptions {
@@ -83,7 +86,7 @@ export async function renderReport(nb: Notebook, info: ReportInfo, options: Repo
   return renderPage({
     title: failure ? `FAILED: ${title}` : title,
     banner,
-    header: renderHeader(title, titleId, info),
+    header: renderHeader(title, titleId, info) + renderChanges(info.changes),
     toc: renderToc([...docs.values()].flatMap((d) => d.headings)),
     body,
     footer: `<footer class="report-footer">Exported from <code>${escapeHtml(info.notebookPath)}</code>, run at ${formatUtc(info.started)}.</footer>`,

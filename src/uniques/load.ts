@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pl from "nodejs-polars";
 import { DataError } from "../errors";
+import { noteInput } from "../inputs";
 import { COOKIELESS, COUNTED, cookieDate, delimited, domainOf, isCookieless, isPageview, lastAccessPrefix, lastAccessValue, SIGNATURE, toPolars } from "./definition";
 import { AGENT_TYPES, COLUMNS, EXPECTED, type Column } from "./schema";
 import { signatureSizes, type SignatureSizes } from "./signatures";
@@ -63,6 +64,7 @@ function formatOf(file: string): Format {
 
 /** The extract as a lazy frame of text columns, after checking that the file and its columns are there. */
 export function scanWebrequest(file: string): pl.LazyDataFrame {
+  noteInput(file);
   if (!existsSync(file) || !statSync(file).isFile()) throw new DataError(`${file}: no such file`);
   const format = formatOf(file);
   let scan: pl.LazyDataFrame;

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import * as pl from "nodejs-polars";
 import { DataError } from "../errors";
+import { noteInput } from "../inputs";
 import { isDayString } from "./calendar";
 import { platformOf } from "./estimate";
 import { THRESHOLD } from "./quality";
@@ -22,6 +23,7 @@ export interface Truth {
 
 /** Reads a truth file: `{"daily": {"domain|2016-01-15": n}, "monthly": {"domain|2016-01": n}}` (daily optional). */
 export function readTruth(file: string): Truth {
+  noteInput(file);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, "utf8"));

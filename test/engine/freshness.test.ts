@@ -1,0 +1,61 @@
+// Up to date by content, end to end through the CLI (dist/, as `npm run report` runs it): the demo
+// notebook on a copy of its CSV, touched, changed by one byte, run with a new parameter.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { DEMO, ROOT, scratch } from "../helpers";
+
+const CLI = join(ROOT, "dist", "engine", "cli.js");
+const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+
+test("a report is skipped while its inputs' bytes, parameters and notebook are unchanged, and re-run with what changed", () => {
+  const { dir, cleanup } = scratch();
+  try {
+    const csv = join(dir, "visits.csv");
+    const out = join(dir, "out");
+    copyFileSync(join(ROOT, "data", "demo", "visits.csv"), csv);
+    const report = (...more: string[]) => {
+      const r = cli(["report", DEMO, "-p", "dataPath", csv, "--out", out, ...more]);
+      assert.is(r.status, 0, r.stderr);
+      return r.stderr;
+    };
+    const changes = () => JSON.parse(readFileSync(join(out, "demo.changes.json"), "utf8")) as unknown[];
+    const html = () => readFileSync(join(out, "demo.html"), "utf8");
+
+    assert.match(report(), "ran in");
+    assert.equal(changes(), []);
+    assert.match(html(), "No earlier run to compare with");
+    const written = statSync(join(out, "demo.html")).mtimeMs;
+
+    assert.match(report(), /^demo: up to date \(last run 20\d\d-/m);
+    assert.is(statSync(join(out, "demo.html")).mtimeMs, written, "nothing was written");
+
+    const later = new Date(Date.now() + 10_000);
+    utimesSync(csv, later, later);
+    assert.match(report(), "demo: up to date", "touched, same bytes");
+
+    // One byte: Monday 2024-05-06 had 1,204 visits, now 1,205; the 14 days' total was 16,282.
+    const text = readFileSync(csv, "utf8");
+    assert.ok(text.includes("2024-05-06,Mon,1204,31"));
+    writeFileSync(csv, text.replace("2024-05-06,Mon,1204,31", "2024-05-06,Mon,1205,31"));
+    const rerun = report();
+    assert.match(rerun, "visits.csv changed");
+    assert.match(rerun, "since the last run: 1 change in 1 recorded result; largest moves: total_visits 16282 → 16283 (+0.0061 %)");
+    assert.equal(changes(), [{ name: "total_visits", path: "", kind: "changed", before: 16282, after: 16283, relative: 1 / 16282 }]);
+    assert.match(html(), "What changed since the last run");
+    assert.match(html(), "<code>total_visits</code>");
+
+    assert.match(report("-p", "topN", "2"), "(the parameters changed)");
+    // The three busiest days were 05-16, 05-09, 05-14; the top two are the first two of them.
+    assert.equal(changes(), [{ name: "busiest_days", path: "", kind: "changed", before: ["2024-05-16", "2024-05-09", "2024-05-14"], after: ["2024-05-16", "2024-05-09"] }]);
+    assert.match(report("-p", "topN", "2"), "demo: up to date");
+    assert.match(report("-p", "topN", "2", "--force"), "(--force)");
+    assert.match(html(), "Nothing changed: every recorded result is the same");
+  } finally {
+    cleanup();
+  }
+});
+
+test.run();
