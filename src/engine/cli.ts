@@ -1,7 +1,7 @@
-// `npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force]`
+// `npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict]`
 // `npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force]` (every notebook in notebooks/)
 // A notebook whose report is up to date (freshness.ts) is not run again unless --force.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { DataError } from "../errors";
 import { changeSummary } from "./changes";
@@ -28,18 +28,20 @@ export interface CliOptions {
   includeCode: boolean;
   /** Run even when the report is up to date. */
   force: boolean;
+  /** A claim that does not hold fails the run. */
+  strict: boolean;
 }
 
 export const USAGE = `usage:
-  npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force]
-  npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force]`;
+  npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict]
+  npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict]`;
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): CliOptions {
   const [command, ...rest] = argv;
   if (command !== "report" && command !== "reports") throw new UsageError(`unknown command ${JSON.stringify(command ?? "")}`);
-  const options: CliOptions = { command, notebooks: [], parameters: {}, outDir: "reports", timeoutMs: 600_000, includeCode: true, force: false };
+  const options: CliOptions = { command, notebooks: [], parameters: {}, outDir: "reports", timeoutMs: 600_000, includeCode: true, force: false, strict: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     const next = () => {
@@ -61,6 +63,8 @@ export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): 
       options.includeCode = false;
     } else if (arg === "--force") {
       options.force = true;
+    } else if (arg === "--strict") {
+      options.strict = true;
     } else if (arg.startsWith("-")) {
       throw new UsageError(`unknown option ${arg}`);
     } else {
@@ -91,6 +95,24 @@ function progressPrinter(stream: NodeJS.WriteStream): (p: Progress) => void {
   };
 }
 
+function readRecords(file: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+/** The statements a run's claim() calls found not to hold (recorded as `claims`). */
+function falseClaims(records: Record<string, unknown>): string[] {
+  const claims = records["claims"];
+  return Array.isArray(claims) ? claims.flatMap((c: { text?: unknown; holds?: unknown }) => (c.holds === false ? [String(c.text)] : [])) : [];
+}
+
+function printClaims(err: NodeJS.WriteStream, untrue: readonly string[]): void {
+  for (const text of untrue) err.write(`  ⚠ does not hold for this data: ${text}\n`);
+}
+
 const nameOf = (notebook: string) => basename(notebook).replace(/\.ipynb$/, "");
 
 /** Why the notebook must run, or undefined when its report in the output folder is up to date. */
@@ -109,14 +131,16 @@ async function reportOne(notebook: string, options: CliOptions): Promise<boolean
   if (why === undefined) {
     const started = lastRun(join(options.outDir, `${nameOf(notebook)}.ipynb`))?.started;
     err.write(`${nameOf(notebook)}: up to date (last run ${started ?? "at an unknown time"}); --force runs it anyway\n`);
-    return true;
+    const untrue = falseClaims(readRecords(join(options.outDir, `${nameOf(notebook)}.json`)));
+    printClaims(err, untrue);
+    return !(options.strict && untrue.length > 0);
   }
   const { runNotebookThen } = load.runner();
   const { publish } = load.publish();
   // Charts are drawn in a worker thread while the notebook runs, rather than after it.
   const charts = new (load.prerender().ChartPrerenderer)();
   try {
-    const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, onProgress: progressPrinter(err), onDisplay: (data: MimeBundle) => charts.offer(data) };
+    const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress: progressPrinter(err), onDisplay: (data: MimeBundle) => charts.offer(data) };
     // The report is written while the kernel exits.
     const { run, files, changes } = await runNotebookThen(notebook, runOptions, async (run) => {
       const known = new Map(run.inputs.map((f) => [resolve(f.path), f.sha256]));
@@ -133,6 +157,7 @@ async function reportOne(notebook: string, options: CliOptions): Promise<boolean
     }
     err.write(`${notebook}: ran in ${seconds(run.durationMs)} (${why}) → ${files.join(", ")}\n`);
     if (changes) err.write(`  since the last run: ${changeSummary(changes.since ? changes.changes : undefined)}\n`);
+    printClaims(err, falseClaims(run.records));
     return true;
   } finally {
     await charts.close();

@@ -1,7 +1,8 @@
 // The results a notebook recorded with `record(name, value)`, read back from its outputs,
 // as scrapbook reads glued scraps: the last value recorded under a name wins.
+import { CLAIM_MIME, type Claim } from "../display/prose";
 import { SCRAP_MIME, type Scrap } from "../display/record";
-import type { Notebook } from "./notebook";
+import type { Notebook, Output } from "./notebook";
 
 export type Records = Record<string, unknown>;
 
@@ -15,5 +16,15 @@ export function collectRecords(nb: Notebook): Records {
       if (scrap && typeof scrap.name === "string") records[scrap.name] = scrap.data;
     }
   }
+  const claims = collectClaims(nb.cells.flatMap((c) => (c.cell_type === "code" ? c.outputs : [])));
+  if (claims.length > 0) records["claims"] = claims;
   return records;
+}
+
+/** The statements claim() displayed among these outputs, in order. */
+export function collectClaims(outputs: readonly Output[]): Claim[] {
+  return outputs.flatMap((out) => {
+    const c = out.output_type === "display_data" ? (out.data[CLAIM_MIME] as Claim | undefined) : undefined;
+    return c && typeof c.text === "string" && typeof c.holds === "boolean" ? [{ text: c.text, holds: c.holds }] : [];
+  });
 }

@@ -9,7 +9,7 @@ import { CellTimeoutError, Kernel, KernelDiedError } from "./kernel";
 import { coalesceStreams, readNotebook, sourceOf, type MimeBundle, type Notebook, type Output } from "./notebook";
 import { injectParameters, type ParameterValue } from "./parameters";
 import { describeFiles, describeInputs, type InputFile } from "./provenance";
-import { collectRecords, type Records } from "./records";
+import { collectClaims, collectRecords, type Records } from "./records";
 
 export interface Progress {
   notebook: string;
@@ -28,6 +28,8 @@ export interface RunOptions {
   onProgress?: (p: Progress) => void;
   /** Each display's data as it arrives, while its cell still runs (to draw charts early, say). */
   onDisplay?: (data: MimeBundle) => void;
+  /** A claim() that does not hold fails its cell, as an error would. */
+  strict?: boolean;
 }
 
 export interface Failure {
@@ -115,6 +117,11 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
         cell.execution_count = reply.executionCount;
         if (reply.status !== "ok") {
           failure = { cellIndex, ...errorSummary(cell.outputs) };
+          break;
+        }
+        const untrue = options.strict ? collectClaims(cell.outputs).find((c) => !c.holds) : undefined;
+        if (untrue) {
+          failure = { cellIndex, message: `a claim does not hold (--strict): ${untrue.text}`, detail: untrue.text };
           break;
         }
       } catch (e) {

@@ -14,6 +14,14 @@ export function renderFailureBanner(failure: NonNullable<ReportInfo["failure"]>,
   return `<div class="failure-banner" role="alert"><strong>This run FAILED at ${where}:</strong> <span class="failure-message">${escapeHtml(failure.message)}</span><br><small>Cells after it did not run; their outputs are missing.</small></div>`;
 }
 
+/** The statements of the notebook that its data no longer support (claim() found them false). */
+export function renderClaimsBanner(untrue: readonly { text: string }[]): string {
+  if (untrue.length === 0) return "";
+  const items = untrue.map((c) => `<li>${escapeHtml(c.text)}</li>`).join("");
+  const n = untrue.length;
+  return `<div class="claims-banner" role="alert"><strong>⚠ ${n} statement${n === 1 ? "" : "s"} in this report ${n === 1 ? "does" : "do"} not hold for the data it read</strong> (marked where ${n === 1 ? "it stands" : "they stand"}):<ul>${items}</ul></div>`;
+}
+
 function parametersTable(parameters: Record<string, unknown>): string {
   const rows = Object.entries(parameters).map(([name, value]) => `<tr><th scope="row"><code>${escapeHtml(name)}</code></th><td><code>${escapeHtml(formatValue(value))}</code></td></tr>`);
   return rows.length === 0 ? `<p class="none">none</p>` : `<table>${rows.join("")}</table>`;

@@ -6,7 +6,8 @@ import { sourceOf, tagsOf, type Notebook } from "../engine/notebook";
 import { renderChanges, type ChangesSince } from "./changes";
 import { isRemoved, renderCodeCell, renderMarkdownCell, renderRawCell, type CellContext } from "./cells";
 import { formatUtc } from "./format";
-import { renderFailureBanner, renderHeader } from "./header";
+import { collectClaims } from "../engine/records";
+import { renderClaimsBanner, renderFailureBanner, renderHeader } from "./header";
 import { parseMarkdown, withoutHeading, type Heading, type MarkdownDoc } from "./markdown";
 import { renderPage } from "./page";
 import type { ChartPrerenderer } from "./prerender";
@@ -82,7 +83,8 @@ export async function renderReport(nb: Notebook, info: ReportInfo, options: Repo
   const body = parts.filter((p) => p !== "").join("\n");
 
   const failure = info.failure;
-  const banner = failure ? renderFailureBanner(failure, body.includes(`id="${cellAnchor(failure.cellIndex)}"`)) : "";
+  const untrue = collectClaims(nb.cells.flatMap((c) => (c.cell_type === "code" ? c.outputs : []))).filter((c) => !c.holds);
+  const banner = (failure ? renderFailureBanner(failure, body.includes(`id="${cellAnchor(failure.cellIndex)}"`)) : "") + renderClaimsBanner(untrue);
   return renderPage({
     title: failure ? `FAILED: ${title}` : title,
     banner,

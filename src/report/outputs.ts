@@ -1,5 +1,6 @@
 // A code cell's outputs as HTML. Each display carries several representations of the same
 // thing; the richest one a static page can show wins (a chart over its text fallback).
+import { CLAIM_MIME } from "../display/prose";
 import { escapeHtml } from "../display/format";
 import { coalesceStreams, type MimeBundle, type Output } from "../engine/notebook";
 import { chartIn, renderChart, type ChartLanguage, type RenderedChart } from "./charts";
@@ -71,7 +72,8 @@ async function bundleHtml(bundle: MimeBundle, metadata: Record<string, unknown>,
   const html = text("text/html");
   if (html !== undefined) return `<div class="output-html">${alignNumbers(html)}</div>`;
   const markdown = text("text/markdown");
-  if (markdown !== undefined) return `<div class="output-markdown">${renderMarkdown(parseMarkdown(markdown, ctx.slugger))}</div>`;
+  const untrue = (bundle[CLAIM_MIME] as { holds?: unknown } | undefined)?.holds === false;
+  if (markdown !== undefined) return `<div class="output-markdown${untrue ? " claim-false" : ""}">${renderMarkdown(parseMarkdown(markdown, ctx.slugger))}</div>`;
   const latex = text("text/latex");
   if (latex !== undefined) return `<div class="output-latex">${renderLatexOutput(latex)}</div>`;
   const plain = text("text/plain");

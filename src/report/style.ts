@@ -46,6 +46,11 @@ pre code { font-size: inherit; }
 
 .failure-banner { margin: 0 0 28px; padding: 14px 18px; background: var(--red-soft); color: var(--red-text); border: 1px solid #ffcecb; border-left: 6px solid var(--red); border-radius: 6px; }
 .failure-banner strong { color: var(--red); }
+.claims-banner { margin: 0 0 28px; padding: 14px 18px; background: #fff8c5; color: #4d2d00; border: 1px solid #eac54f; border-left: 6px solid #bf8700; border-radius: 6px; }
+.claims-banner ul { margin: 0.4em 0 0; }
+.claim-false { padding: 8px 14px; background: #fff8c5; border-left: 4px solid #bf8700; border-radius: 4px; }
+.changes { margin: 0 0 28px; }
+.changes table { font-size: 0.9rem; }
 .failure-banner a { color: var(--red); text-decoration: underline; }
 .failure-message { font-family: var(--mono); font-size: 0.9em; }
 

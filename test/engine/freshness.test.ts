@@ -5,7 +5,7 @@ import { copyFileSync, readFileSync, statSync, utimesSync, writeFileSync } from 
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { DEMO, ROOT, scratch } from "../helpers";
+import { code, DEMO, markdown, ROOT, scratch, writeNotebook } from "../helpers";
 
 const CLI = join(ROOT, "dist", "engine", "cli.js");
 const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
@@ -53,6 +53,46 @@ test("a report is skipped while its inputs' bytes, parameters and notebook are u
     assert.match(report("-p", "topN", "2"), "demo: up to date");
     assert.match(report("-p", "topN", "2", "--force"), "(--force)");
     assert.match(html(), "Nothing changed: every recorded result is the same");
+  } finally {
+    cleanup();
+  }
+});
+
+test("claims: recorded with whether they hold, marked in the report and the terminal; --strict fails the run and keeps the last good report", () => {
+  const { dir, cleanup } = scratch();
+  try {
+    const nb = writeNotebook(dir, "claims.ipynb", [
+      markdown("# Claims"),
+      code("const visits: number = 16282;", ["parameters"]),
+      code('import { claim, md } from "analysis/display";\nmd`There were ${visits} visits.`;\nclaim("More than 10,000 people visited.", visits > 10000);'),
+    ]);
+    const out = join(dir, "out");
+    const run = (...more: string[]) => cli(["report", nb, "--out", out, ...more]);
+    const records = () => JSON.parse(readFileSync(join(out, "claims.json"), "utf8")) as Record<string, unknown>;
+
+    const good = run();
+    assert.is(good.status, 0, good.stderr);
+    assert.equal(records()["claims"], [{ text: "More than 10,000 people visited.", holds: true }]);
+    const html = readFileSync(join(out, "claims.html"), "utf8");
+    assert.match(html, "There were 16,282 visits.");
+    assert.not.match(html, `class="claims-banner"`);
+
+    const untrue = run("-p", "visits", "9000");
+    assert.is(untrue.status, 0, "a false claim alone does not fail the run");
+    assert.match(untrue.stderr, "⚠ does not hold for this data: More than 10,000 people visited.");
+    assert.equal(records()["claims"], [{ text: "More than 10,000 people visited.", holds: false }]);
+    const marked = readFileSync(join(out, "claims.html"), "utf8");
+    assert.match(marked, /class="claims-banner"[^]*More than 10,000 people visited\./);
+    assert.match(marked, /class="output-markdown claim-false"/);
+    assert.match(marked, "There were 9,000 visits.");
+
+    // The same data with --strict: up to date, but its claim is false, so the command fails.
+    assert.is(run("-p", "visits", "9000", "--strict").status, 1);
+    run(); // back to the good data
+    const strict = run("-p", "visits", "8000", "--strict");
+    assert.is(strict.status, 1);
+    assert.match(strict.stderr, "a claim does not hold (--strict): More than 10,000 people visited.");
+    assert.equal(records()["claims"], [{ text: "More than 10,000 people visited.", holds: true }], "the last good report stays");
   } finally {
     cleanup();
   }
