@@ -30,18 +30,20 @@ export interface CliOptions {
   force: boolean;
   /** A claim that does not hold fails the run. */
   strict: boolean;
+  /** Keep running: re-run a notebook when it or a file it read changes, on a kernel started ahead. */
+  watch: boolean;
 }
 
 export const USAGE = `usage:
-  npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict]
-  npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict]`;
+  npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch]
+  npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch]`;
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): CliOptions {
   const [command, ...rest] = argv;
   if (command !== "report" && command !== "reports") throw new UsageError(`unknown command ${JSON.stringify(command ?? "")}`);
-  const options: CliOptions = { command, notebooks: [], parameters: {}, outDir: "reports", timeoutMs: 600_000, includeCode: true, force: false, strict: false };
+  const options: CliOptions = { command, notebooks: [], parameters: {}, outDir: "reports", timeoutMs: 600_000, includeCode: true, force: false, strict: false, watch: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     const next = () => {
@@ -65,6 +67,8 @@ export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): 
       options.force = true;
     } else if (arg === "--strict") {
       options.strict = true;
+    } else if (arg === "--watch") {
+      options.watch = true;
     } else if (arg.startsWith("-")) {
       throw new UsageError(`unknown option ${arg}`);
     } else {
@@ -113,10 +117,10 @@ function printClaims(err: NodeJS.WriteStream, untrue: readonly string[]): void {
   for (const text of untrue) err.write(`  ⚠ does not hold for this data: ${text}\n`);
 }
 
-const nameOf = (notebook: string) => basename(notebook).replace(/\.ipynb$/, "");
+export const nameOf = (notebook: string) => basename(notebook).replace(/\.ipynb$/, "");
 
 /** Why the notebook must run, or undefined when its report in the output folder is up to date. */
-async function whyRun(notebook: string, options: CliOptions, base: ReturnType<typeof baseFingerprint>): Promise<string | undefined> {
+export async function whyRun(notebook: string, options: CliOptions, base: ReturnType<typeof baseFingerprint>): Promise<string | undefined> {
   const name = nameOf(notebook);
   if (options.force) return "--force";
   if (![".html", ".json"].every((ext) => existsSync(join(options.outDir, name + ext)))) return "no earlier report";
@@ -124,10 +128,10 @@ async function whyRun(notebook: string, options: CliOptions, base: ReturnType<ty
 }
 
 /** Runs one notebook (unless its report is up to date) and writes its files; returns false when the run failed. */
-async function reportOne(notebook: string, options: CliOptions): Promise<boolean> {
+export async function reportOne(notebook: string, options: CliOptions, warm?: WarmKernel): Promise<boolean> {
   const err = process.stderr;
   const base = baseFingerprint(notebook, options.parameters, options.includeCode);
-  const why = await whyRun(notebook, options, base);
+  const why = warm?.why ?? (await whyRun(notebook, options, base));
   if (why === undefined) {
     const started = lastRun(join(options.outDir, `${nameOf(notebook)}.ipynb`))?.started;
     err.write(`${nameOf(notebook)}: up to date (last run ${started ?? "at an unknown time"}); --force runs it anyway\n`);
@@ -140,7 +144,11 @@ async function reportOne(notebook: string, options: CliOptions): Promise<boolean
   // Charts are drawn in a worker thread while the notebook runs, rather than after it.
   const charts = new (load.prerender().ChartPrerenderer)();
   try {
-    const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress: progressPrinter(err), onDisplay: (data: MimeBundle) => charts.offer(data) };
+    const onDisplay = (data: MimeBundle) => charts.offer(data);
+    const printProgress = progressPrinter(err);
+    const onProgress = (p: Progress) => (printProgress(p), warm?.onProgress?.(p));
+    if (warm) warm.sink = onDisplay;
+    const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, onDisplay, ...(warm ? { warm: warm.kernel } : {}) };
     // The report is written while the kernel exits.
     const { run, files, changes } = await runNotebookThen(notebook, runOptions, async (run) => {
       const known = new Map(run.inputs.map((f) => [resolve(f.path), f.sha256]));
@@ -164,6 +172,14 @@ async function reportOne(notebook: string, options: CliOptions): Promise<boolean
   }
 }
 
+/** A kernel started ahead of a run (watch mode), with where its displays go and why the run happens. */
+export interface WarmKernel {
+  kernel: Promise<import("./runner").RunKernel>;
+  sink?: (data: MimeBundle) => void;
+  why?: string;
+  onProgress?: (p: Progress) => void;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   let options: CliOptions;
   try {
@@ -173,6 +189,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${e.message}\n${USAGE}\n`);
     return 2;
   }
+  if (options.watch) return (require("./watch") as typeof import("./watch")).watch(options);
   let ok = true;
   for (const notebook of options.notebooks) {
     try {

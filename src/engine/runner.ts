@@ -30,6 +30,8 @@ export interface RunOptions {
   onDisplay?: (data: MimeBundle) => void;
   /** A claim() that does not hold fails its cell, as an error would. */
   strict?: boolean;
+  /** A kernel already started for this notebook (startRunKernel); the run shuts it down. */
+  warm?: Promise<RunKernel>;
 }
 
 export interface Failure {
@@ -72,6 +74,24 @@ export function errorSummary(outputs: readonly Output[]): { message: string; det
   return { message: named ?? lines[0] ?? "the kernel reported an error without a message", detail };
 }
 
+/** A kernel started for a notebook's run, and the file its loaders note their inputs in (src/inputs.ts). */
+export interface RunKernel {
+  kernel: Kernel;
+  inputsLog: string;
+}
+
+/** Starts the kernel a run of this notebook needs (before the run, to have it warm: see watch.ts). */
+export async function startRunKernel(notebookPath: string, onDisplay?: (data: MimeBundle) => void): Promise<RunKernel> {
+  const inputsLog = join(tmpdir(), `analysis-inputs-${randomUUID()}.log`);
+  try {
+    const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), ...(onDisplay ? { onDisplay } : {}), env: { ...process.env, [INPUTS_LOG]: inputsLog } });
+    return { kernel, inputsLog };
+  } catch (e) {
+    rmSync(inputsLog, { force: true });
+    throw e;
+  }
+}
+
 export function runNotebook(notebookPath: string, options: RunOptions = {}): Promise<RunResult> {
   return runNotebookThen(notebookPath, options, (run) => Promise.resolve(run));
 }
@@ -96,16 +116,9 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
   // The inputs are hashed on a low-priority thread while the kernel works (provenance.ts).
   const inputs = describeInputs(notebookPath, used);
   inputs.catch(() => {}); // awaited below; not an unhandled rejection if the kernel fails to start first
-  // The loaders in the kernel append the paths they read to this file (src/inputs.ts).
-  const inputsLog = join(tmpdir(), `analysis-inputs-${randomUUID()}.log`);
-  let kernel: Kernel;
-  try {
-    kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), onDisplay: options.onDisplay, env: { ...process.env, [INPUTS_LOG]: inputsLog } });
-  } catch (e) {
-    rmSync(inputsLog, { force: true });
-    throw e;
-  }
+  const { kernel, inputsLog } = await (options.warm ?? startRunKernel(notebookPath, options.onDisplay));
   let failure: Failure | undefined;
+  let countFrom: number | undefined;
   try {
     for (const [n, cellIndex] of steps.entries()) {
       const cell = notebook.cells[cellIndex];
@@ -114,7 +127,9 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
       try {
         const reply = await kernel.execute(sourceOf(cell), options.timeoutMs);
         cell.outputs = coalesceStreams(reply.outputs);
-        cell.execution_count = reply.executionCount;
+        // Counted from 1 as in a fresh kernel, also on one that ran a warm-up cell (watch.ts).
+        countFrom ??= (reply.executionCount ?? 1) - 1;
+        cell.execution_count = reply.executionCount === null ? null : reply.executionCount - countFrom;
         if (reply.status !== "ok") {
           failure = { cellIndex, ...errorSummary(cell.outputs) };
           break;
