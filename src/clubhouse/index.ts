@@ -35,3 +35,4 @@ export {
 export { DAY_MS, type DayString, type EpochMs, type MonthString } from "./schema";
 export { busiestDays, signupSummary, signupsPerDay, type DailySignups, type SignupSummary } from "./signups";
 export { inviteTree, perUser, type InviteTree } from "./tree";
+export { shareJoinedBefore, commonestInviteCount, lastMonth, reachWithinDefinition, shareFromMonth, shareOfLastMonths, surgeBetween, type Surge } from "./findings";

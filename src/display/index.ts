@@ -2,7 +2,7 @@
 export { chart, themed, VEGALITE_MIME, type ChartSpec } from "./chart";
 export { captureDisplays, emit, type Display, type MimeBundle } from "./emit";
 export { escapeHtml, formatDate, formatFloat, formatInteger } from "./format";
-export { claim, CLAIM_MIME, md, quote, type Claim } from "./prose";
+export { asPercent, claim, CLAIM_MIME, md, quote, type Claim } from "./prose";
 export { record, SCRAP_MIME, type Scrap } from "./record";
 export { show } from "./show";
 export { tableHtml, tableText, type Table, type TableOptions } from "./table";

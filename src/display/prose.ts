@@ -25,6 +25,12 @@ export function quote(value: unknown): string {
   return String(value).replace(MARKDOWN_SPECIAL, (c) => `\\${c}`);
 }
 
+/** A share as a sentence quotes it: 0.8577 → "85.8 %" (to the digits that tell shares apart). */
+export function asPercent(share: number): string {
+  const p = share * 100;
+  return `${Math.abs(p) >= 10 ? p.toFixed(0) : Math.abs(p) >= 1 ? p.toFixed(1) : p.toPrecision(2)} %`;
+}
+
 /** The sentence with its values quoted, as Markdown. */
 export function markdownOf(strings: TemplateStringsArray, values: readonly unknown[]): string {
   return strings.reduce((text, part, i) => text + part + (i < values.length ? quote(values[i]) : ""), "");

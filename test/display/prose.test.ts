@@ -1,11 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { captureDisplays, claim, CLAIM_MIME, md, quote } from "../../src/display";
+import { asPercent, captureDisplays, claim, CLAIM_MIME, md, quote } from "../../src/display";
 
 test("md quotes computed values as a reader reads them, and escapes Markdown in quoted text", () => {
   const [shown] = captureDisplays(() => md`Sign-ups peaked on ${new Date("2021-02-05T00:00:00Z")} with ${1234567} users (${0.123456} of them *new*), led by ${"user_1*"}.`);
   assert.is(shown!.data["text/markdown"], "Sign-ups peaked on 2021-02-05 with 1,234,567 users (0.1235 of them *new*), led by user\\_1\\*.");
   assert.is(quote(["a", 2]), "a, 2");
+  assert.equal([asPercent(0.85765), asPercent(0.0704), asPercent(0.001234)], ["86 %", "7.0 %", "0.12 %"]);
 });
 
 test("claim: a statement that holds is shown as it is; one that does not is marked, and both are recorded", () => {

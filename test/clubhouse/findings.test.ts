@@ -1,0 +1,57 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { shareJoinedBefore, commonestInviteCount, lastMonth, reachWithinDefinition, shareFromMonth, shareOfLastMonths, surgeBetween } from "../../src/clubhouse/findings";
+import { inviteTree } from "../../src/clubhouse/tree";
+import type { DailySignups } from "../../src/clubhouse/signups";
+
+// Five days over four months: 1 + 2 + 10 + 20 + 7 = 40 sign-ups.
+const daily: DailySignups = {
+  days: ["2020-10-31", "2020-11-01", "2020-12-15", "2021-01-02", "2021-02-28"],
+  newUsers: [1, 2, 10, 20, 7],
+  cumulative: [1, 3, 13, 33, 40],
+};
+
+test("the surge: share of sign-ups in the months, and whether the busiest days are inside", () => {
+  assert.equal(surgeBetween(daily, "2020-12", "2021-02", 3), { share: 37 / 40, busiestInside: true });
+  assert.equal(surgeBetween(daily, "2020-12", "2021-01", 3), { share: 30 / 40, busiestInside: false }, "the third busiest, 7 on 02-28, is outside");
+  assert.equal(surgeBetween({ days: [], newUsers: [], cumulative: [] }, "2020-12", "2021-02"), { share: 0, busiestInside: false });
+});
+
+test("the last months: counted from the first day of the month `months - 1` before the last one", () => {
+  assert.is(shareOfLastMonths(daily, 3), 37 / 40); // December, January, February
+  assert.is(shareOfLastMonths(daily, 4), 39 / 40); // from 1 November: 2020-10-31 is out
+  assert.is(shareOfLastMonths(daily, 1), 7 / 40);
+});
+
+test("months of the influential users; the commonest invite count", () => {
+  const months = { "2020-03": 2, "2020-10": 4, "2021-01": 2 };
+  assert.is(shareFromMonth(months, "2020-10"), 6 / 8);
+  assert.is(lastMonth(months), "2021-01");
+  assert.is(lastMonth({}), null);
+  assert.is(commonestInviteCount({ users: [12428, 4837, 1473, 446], entries: 19184, mean: 0.5 }), 1);
+  assert.is(commonestInviteCount({ users: [5, 0, 3, 3], entries: 11, mean: 1 }), 2);
+  assert.is(commonestInviteCount({ users: [5], entries: 5, mean: 0 }), null);
+});
+
+// The tree of reach.test.ts:  4 ── 10 ── 20 ── 30 ── 40,  4 ── 11 ── 23,  10 ── 21, 22;  5 ── 12;  99 (not a user) ── 13, 14.
+const ids = [4, 5, 10, 11, 12, 13, 14, 15, 20, 21, 22, 23, 30, 40];
+const users = {
+  userId: Float64Array.from(ids),
+  invitedBy: Float64Array.from([NaN, NaN, 4, 4, 5, 99, 99, NaN, 10, 10, 10, 11, 20, 30]),
+  source: "drawn.db",
+  createdMs: Float64Array.from(["2020-03-17", "2020-03-17", "2020-05-02", "2020-06-01", "2020-12-01", "2020-12-02", "2020-12-02", "2021-01-05", "2021-01-05", "2021-01-05", "2021-01-07", "2021-01-07", "2021-02-01", "2021-02-01"].map((d) => Date.parse(`${d}T12:00:00Z`))),
+};
+const tree = inviteTree(users);
+
+test("the original's reach within the stated definition; the top inviters' sign-up months", () => {
+  // Friends and friends of friends, by hand: 4 → 6, 10 → 4, 99 → 2 (reach.test.ts).
+  const fof = Int32Array.from([6, 1, 4, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 2]);
+  assert.ok(reachWithinDefinition(tree, [{ user_id: 4, reach: 4 }, { user_id: 10, reach: 3 }, { user_id: 99, reach: 2 }], fof));
+  assert.not.ok(reachWithinDefinition(tree, [{ user_id: 10, reach: 5 }], fof));
+  // 4 joined 2020-03, 10 2020-05, 20 2021-01; 99 is not a user and has no date.
+  assert.is(shareJoinedBefore(users, tree, [{ user_id: 4, reach: 0 }, { user_id: 10, reach: 0 }, { user_id: 99, reach: 0 }], "2020-12"), 1);
+  assert.is(shareJoinedBefore(users, tree, [{ user_id: 4, reach: 0 }, { user_id: 20, reach: 0 }], "2020-12"), 0.5);
+  assert.is(shareJoinedBefore(users, tree, [{ user_id: 99, reach: 0 }], "2020-12"), 0);
+});
+
+test.run();
