@@ -58,6 +58,35 @@ test("a report is skipped while its inputs' bytes, parameters and notebook are u
   }
 });
 
+test("a file a loader read without a parameter naming it (noteInput) counts too; an absent one that appears makes the report stale", () => {
+  const { dir, cleanup } = scratch();
+  try {
+    const sidecar = join(dir, "sidecar.json");
+    const optional = join(dir, "optional.json");
+    writeFileSync(sidecar, '{"n": 1}');
+    const nb = writeNotebook(dir, "sidecar.ipynb", [
+      code(`import { readFileSync, existsSync } from "fs";\nimport { noteInput } from "analysis/inputs";\nnoteInput(${JSON.stringify(sidecar)});\nnoteInput(${JSON.stringify(optional)});\nconst n: number = JSON.parse(readFileSync(${JSON.stringify(sidecar)}, "utf8")).n + (existsSync(${JSON.stringify(optional)}) ? 100 : 0);\nimport { record } from "analysis/display";\nrecord("n", n);`),
+    ]);
+    const out = join(dir, "out");
+    const run = () => {
+      const r = cli(["report", nb, "--out", out]);
+      assert.is(r.status, 0, r.stderr);
+      return r.stderr;
+    };
+    assert.match(run(), "ran in");
+    const files = (JSON.parse(readFileSync(join(out, "sidecar.ipynb"), "utf8")) as { metadata: { analysis: { fingerprint: { files: { path: string; bytes: number | null }[] } } } }).metadata.analysis.fingerprint.files;
+    assert.equal(files.map((f) => [f.path, f.bytes]), [["optional.json", null], ["sidecar.json", 8]]);
+    assert.match(run(), "up to date");
+    writeFileSync(sidecar, '{"n": 2}');
+    assert.match(run(), "sidecar.json changed");
+    writeFileSync(optional, "{}");
+    assert.match(run(), "optional.json appeared");
+    assert.equal(JSON.parse(readFileSync(join(out, "sidecar.json"), "utf8")), { n: 102 });
+  } finally {
+    cleanup();
+  }
+});
+
 test("claims: recorded with whether they hold, marked in the report and the terminal; --strict fails the run and keeps the last good report", () => {
   const { dir, cleanup } = scratch();
   try {
