@@ -1,7 +1,7 @@
 // Executes a notebook's code cells in order on a fresh tslab kernel, as JupyterLab's
 // "Restart and run all" would, and collects what a report needs.
 import { dirname, resolve } from "node:path";
-import { CellTimeoutError, Kernel, KernelDiedError } from "./kernel";
+import { CellTimeoutError, InterruptedError, Kernel, KernelDiedError } from "./kernel";
 import { coalesceStreams, readNotebook, sourceOf, type MimeBundle, type Notebook, type Output } from "./notebook";
 import { injectParameters, type ParameterValue } from "./parameters";
 import { describeInputs, type InputFile } from "./provenance";
@@ -24,6 +24,18 @@ export interface RunOptions {
   onProgress?: (p: Progress) => void;
   /** Each display's data as it arrives, while its cell still runs (to draw charts early, say). */
   onDisplay?: (data: MimeBundle) => void;
+  /** Stops the run: the kernel and what its cells started end, and runNotebook rejects with InterruptedError. */
+  signal?: AbortSignal;
+  /** See StartOptions.iopubTimeoutMs. */
+  iopubTimeoutMs?: number;
+}
+
+/** Where a stopped run was; the CLI prints it. */
+export interface Interrupted {
+  notebookPath: string;
+  /** 0-based index of the cell that was running, if one was. */
+  cellIndex?: number;
+  kernelPid?: number;
 }
 
 export interface Failure {
@@ -45,6 +57,8 @@ export interface RunResult {
   started: Date;
   durationMs: number;
   failure?: Failure;
+  /** Cells whose outputs may be incomplete (lost kernel messages), each with why. */
+  incomplete: { cellIndex: number; message: string }[];
 }
 
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
@@ -88,17 +102,27 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
   // The inputs are hashed on a low-priority thread while the kernel works (provenance.ts).
   const inputs = describeInputs(notebookPath, used);
   inputs.catch(() => {}); // awaited below; not an unhandled rejection if the kernel fails to start first
-  const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), onDisplay: options.onDisplay });
+  const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), onDisplay: options.onDisplay, iopubTimeoutMs: options.iopubTimeoutMs });
   let failure: Failure | undefined;
+  const incomplete: RunResult["incomplete"] = [];
+  let running: number | undefined;
+  const stop = () => kernel.interrupt(String(options.signal?.reason ?? "stopped"));
+  options.signal?.addEventListener("abort", stop);
   try {
     for (const [n, cellIndex] of steps.entries()) {
       const cell = notebook.cells[cellIndex];
       if (cell?.cell_type !== "code") continue;
+      if (options.signal?.aborted) throw new InterruptedError(String(options.signal.reason));
       options.onProgress?.({ notebook: notebookPath, step: n + 1, steps: steps.length, cellIndex, elapsedMs: performance.now() - t0 });
+      running = cellIndex;
       try {
         const reply = await kernel.execute(sourceOf(cell), options.timeoutMs);
         cell.outputs = coalesceStreams(reply.outputs);
         cell.execution_count = reply.executionCount;
+        if (reply.incomplete) {
+          incomplete.push({ cellIndex, message: reply.incomplete });
+          cell.metadata["analysis"] = { ...(cell.metadata["analysis"] as object | undefined), output_incomplete: reply.incomplete };
+        }
         if (reply.status !== "ok") {
           failure = { cellIndex, ...errorSummary(cell.outputs) };
           break;
@@ -107,13 +131,20 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
         if (!(e instanceof CellTimeoutError || e instanceof KernelDiedError)) throw e;
         const partial = (e as { outputs?: Output[] }).outputs ?? [];
         cell.outputs = coalesceStreams(partial);
-        failure = { cellIndex, message: `${e.name}: ${e.message.split("\n")[0]}`, detail: e.message };
+        const [first = "", ...rest] = e.message.split("\n");
+        failure = { cellIndex, message: `${e.name}: ${first}`, detail: rest.join("\n") };
         break;
       }
     }
+    running = undefined;
   } catch (e) {
     await kernel.shutdown();
+    if (e instanceof InterruptedError) {
+      Object.assign(e, { where: { notebookPath, ...(running !== undefined ? { cellIndex: running } : {}), ...(kernel.pid ? { kernelPid: kernel.pid } : {}) } satisfies Interrupted });
+    }
     throw e;
+  } finally {
+    options.signal?.removeEventListener("abort", stop);
   }
   const durationMs = performance.now() - t0;
   const exited = kernel.shutdown();
@@ -127,6 +158,7 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
       started,
       durationMs,
       ...(failure ? { failure } : {}),
+      incomplete,
     });
   } finally {
     await exited;
