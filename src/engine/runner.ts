@@ -2,7 +2,7 @@
 // "Restart and run all" would, and collects what a report needs.
 import { dirname, resolve } from "node:path";
 import { CellTimeoutError, InterruptedError, Kernel, KernelDiedError } from "./kernel";
-import { coalesceStreams, readNotebook, sourceOf, type MimeBundle, type Notebook, type Output } from "./notebook";
+import { checkKernel, coalesceStreams, readNotebook, sourceOf, type MimeBundle, type Notebook, type Output } from "./notebook";
 import { injectParameters, type ParameterValue } from "./parameters";
 import { describeInputs, type InputFile } from "./provenance";
 import { collectRecords, type Records } from "./records";
@@ -88,6 +88,7 @@ export function runNotebook(notebookPath: string, options: RunOptions = {}): Pro
  */
 export async function runNotebookThen<T>(notebookPath: string, options: RunOptions, then: (run: RunResult) => Promise<T>): Promise<T> {
   const source = readNotebook(notebookPath);
+  checkKernel(source, notebookPath);
   const { notebook, used } = injectParameters(source, options.parameters ?? {}, notebookPath);
   const started = new Date();
   const t0 = performance.now();

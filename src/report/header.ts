@@ -14,6 +14,16 @@ export function renderFailureBanner(failure: NonNullable<ReportInfo["failure"]>,
   return `<div class="failure-banner" role="alert"><strong>This run FAILED at ${where}:</strong> <span class="failure-message">${escapeHtml(failure.message)}</span><br><small>Cells after it did not run; their outputs are missing.</small></div>`;
 }
 
+/** Cells whose outputs may be incomplete: the kernel's messages for them were lost. */
+export function renderIncompleteBanner(cells: NonNullable<ReportInfo["incomplete"]>, exists: (cellIndex: number) => boolean): string {
+  const items = cells.map((c) => {
+    const n = c.cellIndex + 1;
+    const where = exists(c.cellIndex) ? `<a href="#${cellAnchor(c.cellIndex)}">cell ${n}</a>` : `cell ${n}`;
+    return `<li>${where}: ${escapeHtml(c.message)}</li>`;
+  });
+  return `<div class="failure-banner incomplete-banner" role="alert"><strong>Output incomplete in ${cells.length} cell${cells.length === 1 ? "" : "s"}:</strong><ul>${items.join("")}</ul></div>`;
+}
+
 function parametersTable(parameters: Record<string, unknown>): string {
   const rows = Object.entries(parameters).map(([name, value]) => `<tr><th scope="row"><code>${escapeHtml(name)}</code></th><td><code>${escapeHtml(formatValue(value))}</code></td></tr>`);
   return rows.length === 0 ? `<p class="none">none</p>` : `<table>${rows.join("")}</table>`;

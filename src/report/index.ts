@@ -5,7 +5,7 @@ import { escapeHtml } from "../display/format";
 import { sourceOf, tagsOf, type Notebook } from "../engine/notebook";
 import { isRemoved, renderCodeCell, renderMarkdownCell, renderRawCell, type CellContext } from "./cells";
 import { formatUtc } from "./format";
-import { renderFailureBanner, renderHeader } from "./header";
+import { renderFailureBanner, renderHeader, renderIncompleteBanner } from "./header";
 import { parseMarkdown, withoutHeading, type Heading, type MarkdownDoc } from "./markdown";
 import { renderPage } from "./page";
 import type { ChartPrerenderer } from "./prerender";
@@ -32,6 +32,8 @@ export interface ReportInfo {
   gitCommit?: string;
   /** cellIndex: 0-based index into nb.cells of the failed cell; message: the error's first line. */
   failure?: { cellIndex: number; message: string };
+  /** Cells whose outputs may be incomplete (kernel messages lost), each with why. */
+  incomplete?: { cellIndex: number; message: string }[];
 }
 
 export interface ReportOptions {
@@ -79,7 +81,11 @@ export async function renderReport(nb: Notebook, info: ReportInfo, options: Repo
   const body = parts.filter((p) => p !== "").join("\n");
 
   const failure = info.failure;
-  const banner = failure ? renderFailureBanner(failure, body.includes(`id="${cellAnchor(failure.cellIndex)}"`)) : "";
+  const exists = (cellIndex: number) => body.includes(`id="${cellAnchor(cellIndex)}"`);
+  const banner = [
+    failure ? renderFailureBanner(failure, exists(failure.cellIndex)) : "",
+    info.incomplete?.length ? renderIncompleteBanner(info.incomplete, exists) : "",
+  ].join("");
   return renderPage({
     title: failure ? `FAILED: ${title}` : title,
     banner,
