@@ -30,7 +30,8 @@ async function chartHtml(data: unknown, language: ChartLanguage, ctx: OutputCont
   try {
     const chart = (await ctx.prerendered?.lookup(data, language)) ?? (await renderChart(data, language));
     ctx.charts.push(chart);
-    return `<figure class="chart" data-chart="${ctx.charts.length}"><div class="chart-static">${chart.svg}</div></figure>`;
+    const note = chart.note ? `<figcaption class="chart-note">${escapeHtml(chart.note)}</figcaption>` : "";
+    return `<figure class="chart" data-chart="${ctx.charts.length}"><div class="chart-static">${chart.svg}</div>${note}</figure>`;
   } catch (e) {
     // One bad chart should not cost the whole report: the rest is still worth reading.
     return errorBox("This chart could not be drawn:", (e as Error).message, " chart-error");
