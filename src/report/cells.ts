@@ -4,6 +4,7 @@
 import { sourceOf, tagsOf, type CodeCell, type TextCell } from "../engine/notebook";
 import { highlight } from "./highlight";
 import { renderMarkdown, type MarkdownDoc } from "./markdown";
+import { sanitizeHtml } from "./sanitize";
 import { renderOutputs, type OutputContext } from "./outputs";
 import { cellAnchor } from "./slug";
 
@@ -32,7 +33,7 @@ export function renderMarkdownCell(doc: MarkdownDoc, index: number): string {
 export function renderRawCell(cell: TextCell, index: number): string {
   const format = cell.metadata["format"] ?? cell.metadata["raw_mimetype"];
   if (format !== "text/html") return "";
-  return `<div class="cell raw-cell" id="${cellAnchor(index)}">${sourceOf(cell)}</div>`;
+  return `<div class="cell raw-cell" id="${cellAnchor(index)}">${sanitizeHtml(sourceOf(cell), "output")}</div>`;
 }
 
 export async function renderCodeCell(cell: CodeCell, index: number, ctx: CellContext): Promise<string> {

@@ -4,6 +4,7 @@ import { escapeHtml } from "../display/format";
 import { coalesceStreams, type MimeBundle, type Output } from "../engine/notebook";
 import { chartIn, renderChart, type ChartLanguage, type RenderedChart } from "./charts";
 import { parseMarkdown, renderMarkdown, isNumeric } from "./markdown";
+import { sanitizeHtml } from "./sanitize";
 import { renderLatexOutput } from "./math";
 import type { ChartPrerenderer } from "./prerender";
 import type { Slugger } from "./slug";
@@ -65,12 +66,12 @@ async function bundleHtml(bundle: MimeBundle, metadata: Record<string, unknown>,
   const text = (mime: string) => joinText(bundle[mime]);
 
   const svg = text("image/svg+xml");
-  if (svg !== undefined) return `<div class="output-image">${svg.replace(/^\s*(<\?xml[^>]*>\s*)?(<!DOCTYPE[^>]*>\s*)?/i, "")}</div>`;
+  if (svg !== undefined) return `<div class="output-image">${sanitizeHtml(svg.replace(/^\s*(<\?xml[^>]*>\s*)?(<!DOCTYPE[^>]*>\s*)?/i, ""), "output")}</div>`;
   for (const mime of ["image/png", "image/jpeg", "image/gif", "image/webp"]) {
     if (mime in bundle) return imageHtml(mime, bundle[mime], bundle, metadata);
   }
   const html = text("text/html");
-  if (html !== undefined) return `<div class="output-html">${alignNumbers(html)}</div>`;
+  if (html !== undefined) return `<div class="output-html">${alignNumbers(sanitizeHtml(html, "output"))}</div>`;
   const markdown = text("text/markdown");
   if (markdown !== undefined) return `<div class="output-markdown">${renderMarkdown(parseMarkdown(markdown, ctx.slugger))}</div>`;
   const latex = text("text/latex");
