@@ -102,7 +102,7 @@ export interface Outcome {
 
 const EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
-/** Runs one notebook and writes its files; an error that is not about the input (a bug) is thrown. */
+/** Runs one notebook and writes its files; says on stderr how it went. */
 async function reportOne(notebook: string, options: CliOptions, signal: AbortSignal): Promise<Outcome> {
   const err = process.stderr;
   const say = (text: string) => err.write(forTerminal(text).replace(/\s+$/, "") + "\n");
@@ -138,7 +138,9 @@ async function reportOne(notebook: string, options: CliOptions, signal: AbortSig
       say(e instanceof DataError ? e.message : `${notebook}: ${e.message}`);
       return { notebook, ok: false, summary: forTerminal(e.message.split("\n")[0] ?? "") };
     }
-    throw e;
+    // Anything else is a bug here, not in the notebook: its stack, and the other notebooks still run.
+    say(`${notebook}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return { notebook, ok: false, summary: forTerminal(e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e)) };
   } finally {
     await charts.close();
   }
