@@ -6,9 +6,11 @@ import { basename, join, resolve } from "node:path";
 import { DataError } from "../errors";
 import { changeSummary } from "./changes";
 import { baseFingerprint, lastRun, stampFiles, staleness } from "./freshness";
+import { InterruptedError, KernelDiedError } from "./kernel";
 import type { MimeBundle } from "./notebook";
+import { checkOutDir } from "./outdir";
 import type { ParameterValue } from "./parameters";
-import type { Progress } from "./runner";
+import type { Interrupted, Progress } from "./runner";
 
 // The runner, the exporter and the parameters' parser (TypeScript's) are loaded when a notebook
 // has to run: an up-to-date check needs none of them.
@@ -91,9 +93,22 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
+/**
+ * Text from a notebook (an error message, a stack) made safe for a terminal: escape sequences
+ * (colours, window titles, clipboard writes) and other control characters removed.
+ */
+export function forTerminal(text: string): string {
+  return text
+    .replace(/\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?/g, "") // OSC … BEL or ST
+    .replace(/\u001b[P^_X][^\u001b]*(\u001b\\)?/g, "") // DCS, PM, APC, SOS … ST
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "") // CSI
+    .replace(/\u001b[ -/]*[0-~]?/g, "") // other ESC sequences
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
+}
+
 function progressPrinter(stream: NodeJS.WriteStream): (p: Progress) => void {
   return (p) => {
-    const line = `[${nameOf(p.notebook)}] cell ${p.step}/${p.steps} (notebook cell ${p.cellIndex + 1}) · ${seconds(p.elapsedMs)}`;
+    const line = forTerminal(`[${nameOf(p.notebook)}] cell ${p.step}/${p.steps} (notebook cell ${p.cellIndex + 1}) · ${seconds(p.elapsedMs)}`);
     if (stream.isTTY) stream.write(`\r\u001b[K${line}`);
     else stream.write(`${line}\n`);
   };
@@ -113,8 +128,8 @@ function falseClaims(records: Record<string, unknown>): string[] {
   return Array.isArray(claims) ? claims.flatMap((c: { text?: unknown; holds?: unknown }) => (c.holds === false ? [String(c.text)] : [])) : [];
 }
 
-function printClaims(err: NodeJS.WriteStream, untrue: readonly string[]): void {
-  for (const text of untrue) err.write(`  ⚠ does not hold for this data: ${text}\n`);
+function printClaims(say: (text: string) => void, untrue: readonly string[]): void {
+  for (const text of untrue) say(`  ⚠ does not hold for this data: ${text}`);
 }
 
 export const nameOf = (notebook: string) => basename(notebook).replace(/\.ipynb$/, "");
@@ -127,17 +142,29 @@ export async function whyRun(notebook: string, options: CliOptions, base: Return
   return staleness(lastRun(join(options.outDir, `${name}.ipynb`))?.fingerprint, base, notebook);
 }
 
-/** Runs one notebook (unless its report is up to date) and writes its files; returns false when the run failed. */
-export async function reportOne(notebook: string, options: CliOptions, warm?: WarmKernel): Promise<boolean> {
+/** How one notebook's run ended, for the summary of `reports`. */
+export interface Outcome {
+  notebook: string;
+  ok: boolean;
+  /** One line: where the files are, or why there are none. */
+  summary: string;
+}
+
+const EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+/** Runs one notebook (unless its report is up to date) and writes its files; says on stderr how it went. */
+export async function reportOne(notebook: string, options: CliOptions, signal?: AbortSignal, warm?: WarmKernel): Promise<Outcome> {
   const err = process.stderr;
+  const say = (text: string) => err.write(forTerminal(text).replace(/\s+$/, "") + "\n");
   const base = baseFingerprint(notebook, options.parameters, options.includeCode);
   const why = warm?.why ?? (await whyRun(notebook, options, base));
   if (why === undefined) {
     const started = lastRun(join(options.outDir, `${nameOf(notebook)}.ipynb`))?.started;
-    err.write(`${nameOf(notebook)}: up to date (last run ${started ?? "at an unknown time"}); --force runs it anyway\n`);
+    say(`${nameOf(notebook)}: up to date (last run ${started ?? "at an unknown time"}); --force runs it anyway`);
     const untrue = falseClaims(readRecords(join(options.outDir, `${nameOf(notebook)}.json`)));
-    printClaims(err, untrue);
-    return !(options.strict && untrue.length > 0);
+    printClaims(say, untrue);
+    const ok = !(options.strict && untrue.length > 0);
+    return { notebook, ok, summary: ok ? "up to date" : `${untrue.length} claim(s) do not hold (--strict)` };
   }
   const { runNotebookThen } = load.runner();
   const { publish } = load.publish();
@@ -148,7 +175,7 @@ export async function reportOne(notebook: string, options: CliOptions, warm?: Wa
     const printProgress = progressPrinter(err);
     const onProgress = (p: Progress) => (printProgress(p), warm?.onProgress?.(p));
     if (warm) warm.sink = onDisplay;
-    const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, onDisplay, ...(warm ? { warm: warm.kernel } : {}) };
+    const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, onDisplay, ...(signal ? { signal } : {}), ...(warm ? { warm: warm.kernel } : {}) };
     // The report is written while the kernel exits.
     const { run, files, changes } = await runNotebookThen(notebook, runOptions, async (run) => {
       const known = new Map(run.inputs.map((f) => [resolve(f.path), f.sha256]));
@@ -156,17 +183,36 @@ export async function reportOne(notebook: string, options: CliOptions, warm?: Wa
       return { run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, prerendered: charts, fingerprint })) };
     });
     if (err.isTTY) err.write("\r\u001b[K");
+    for (const c of run.incomplete) say(`${notebook}: output incomplete in cell ${c.cellIndex + 1}: ${c.message}`);
     if (run.failure) {
-      err.write(`${notebook} failed at cell ${run.failure.cellIndex + 1}: ${run.failure.message}\n`);
-      const detail = run.failure.detail.trim();
-      if (detail !== "" && detail !== run.failure.message) err.write(detail.replace(/^/gm, "  ") + "\n");
-      err.write(`  see ${files.join(", ")} (the last good report, if any, is kept)\n`);
-      return false;
+      say(`${notebook} failed at cell ${run.failure.cellIndex + 1}: ${run.failure.message}`);
+      // A DataError says what is wrong with the input; the kernel's stack stays in the report.
+      const detail = run.failure.message.startsWith("DataError:") ? "" : forTerminal(run.failure.detail).trim();
+      if (detail !== "" && detail !== run.failure.message) say(detail.replace(/^/gm, "  "));
+      say(`  see ${files.join(", ")} (the last good report, if any, is kept)`);
+      return { notebook, ok: false, summary: `failed at cell ${run.failure.cellIndex + 1}: ${run.failure.message}` };
     }
-    err.write(`${notebook}: ran in ${seconds(run.durationMs)} (${why}) → ${files.join(", ")}\n`);
-    if (changes) err.write(`  since the last run: ${changeSummary(changes.since ? changes.changes : undefined)}\n`);
-    printClaims(err, falseClaims(run.records));
-    return true;
+    say(`${notebook}: ran in ${seconds(run.durationMs)} (${why}) → ${files.join(", ")}`);
+    if (changes) say(`  since the last run: ${changeSummary(changes.since ? changes.changes : undefined)}`);
+    printClaims(say, falseClaims(run.records));
+    return { notebook, ok: run.incomplete.length === 0, summary: run.incomplete.length === 0 ? files.join(", ") : `output incomplete in ${run.incomplete.length} cell(s)` };
+  } catch (e) {
+    if (err.isTTY) err.write("\r\u001b[K");
+    if (e instanceof InterruptedError) {
+      const where = (e as InterruptedError & { where?: Interrupted }).where;
+      const cell = where?.cellIndex !== undefined ? ` while cell ${where.cellIndex + 1} ran` : "";
+      const pid = where?.kernelPid !== undefined ? ` (pid ${where.kernelPid})` : "";
+      say(`${notebook}: stopped by ${e.message}: ended the kernel${pid} and what its cells started${cell}, removed its connection file; no report written, the last good one is kept`);
+      return { notebook, ok: false, summary: `stopped by ${e.message}` };
+    }
+    if (e instanceof DataError || e instanceof KernelDiedError) {
+      // A DataError names its file already; a kernel that did not start does not.
+      say(e instanceof DataError ? e.message : `${notebook}: ${e.message}`);
+      return { notebook, ok: false, summary: forTerminal(e.message.split("\n")[0] ?? "") };
+    }
+    // Anything else is a bug here, not in the notebook: its stack, and the other notebooks still run.
+    say(`${notebook}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return { notebook, ok: false, summary: forTerminal(e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e)) };
   } finally {
     await charts.close();
   }
@@ -189,25 +235,45 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${e.message}\n${USAGE}\n`);
     return 2;
   }
-  if (options.watch) return (require("./watch") as typeof import("./watch")).watch(options);
-  let ok = true;
-  for (const notebook of options.notebooks) {
-    try {
-      ok = (await reportOne(notebook, options)) && ok;
-    } catch (e) {
-      if (!(e instanceof DataError)) throw e;
-      process.stderr.write(`${e.message}\n`);
-      ok = false;
-    }
+  try {
+    checkOutDir(options.outDir);
+  } catch (e) {
+    if (!(e instanceof DataError)) throw e;
+    process.stderr.write(`${forTerminal(e.message)}\n`);
+    return 2;
   }
-  return ok ? 0 : 1;
+  if (options.watch) return (require("./watch") as typeof import("./watch")).watch(options);
+  // The first Ctrl-C (or SIGTERM) stops the kernel and ends the run cleanly; a second one exits at once.
+  const stop = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    if (stop.signal.aborted) process.exit(EXIT_CODES[name] ?? 1);
+    stop.abort(name);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    const outcomes: Outcome[] = [];
+    for (const notebook of options.notebooks) {
+      if (stop.signal.aborted) break;
+      outcomes.push(await reportOne(notebook, options, stop.signal));
+    }
+    if (stop.signal.aborted) return EXIT_CODES[String(stop.signal.reason)] ?? 1;
+    const failed = outcomes.filter((o) => !o.ok);
+    if (options.command === "reports" && failed.length > 0) {
+      process.stderr.write(`${failed.length} of ${outcomes.length} notebooks failed:\n${failed.map((o) => forTerminal(`  ${o.notebook}: ${o.summary}`)).join("\n")}\n`);
+    }
+    return failed.length === 0 ? 0 : 1;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
 }
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(`${forTerminal(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
       process.exit(1);
     },
   );

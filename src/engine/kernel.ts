@@ -2,10 +2,10 @@
 // HMAC-signed messages over ZeroMQ) and executes code, collecting the iopub outputs.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import * as zmq from "zeromq";
 import type { MimeBundle, Output } from "./notebook";
 import { decode, encode, newMessage, type Message } from "./protocol";
@@ -14,6 +14,8 @@ export interface ExecuteReply {
   status: "ok" | "error" | "abort";
   executionCount: number | null;
   outputs: Output[];
+  /** Set when the cell's outputs may be incomplete: its idle (or its reply) never arrived in time. */
+  incomplete?: string;
 }
 
 export class KernelDiedError extends Error {
@@ -23,12 +25,22 @@ export class CellTimeoutError extends Error {
   override name = "CellTimeoutError";
 }
 
+/** The run was stopped from outside (a signal to the CLI): no cell failed. */
+export class InterruptedError extends Error {
+  override name = "InterruptedError";
+}
+
+/** Named when the kernel's stderr says V8 ran out of heap (it dies by SIGABRT with a native stack). */
+export const OUT_OF_MEMORY = "the kernel ran out of memory: raise --max-old-space-size or read less";
+
 interface Pending {
   msgId: string;
   outputs: Output[];
   reply?: Record<string, unknown>;
   idle: boolean;
   clearOnNext: boolean;
+  /** Waits, after the reply (or the idle) alone, for the other to arrive; restarted by each message of the cell. */
+  drain?: NodeJS.Timeout;
   resolve: (r: ExecuteReply) => void;
   reject: (e: Error) => void;
 }
@@ -56,13 +68,103 @@ async function freePorts(count: number): Promise<number[]> {
 }
 
 /**
- * The command that starts the tslab kernel on a connection file, as the runner and JupyterLab
- * (kernelspec.ts) start it: this Node.js with no V8 options. A V8-internal flag (the runner once
- * passed `--interrupt-budget`) is refused by the Node.js versions whose V8 dropped it, and then
- * no kernel starts, in the runner or in the user's JupyterLab.
+ * The script the kernel runs instead of tslab's own `bin/tslab`, then handing over to tslab:
+ *
+ * - zeromq.js sends the 513th message of a burst later, and until it has gone every further
+ *   send() throws EBUSY, which tslab ignores (it never awaits a send). Messages are then lost,
+ *   the `status: idle` and stdout lines among them. With a send timeout of 0 zeromq.js always
+ *   sends at once, and an unlimited high-water mark keeps libzmq from dropping at 1,000 queued.
+ * - The kernel ends (with the process group it leads: what its cells started) when the process
+ *   that started it is gone, even after a SIGKILL that left it no time to stop the kernel.
+ *
+ * Paths are resolved when the script is written: JupyterLab starts it from the kernelspec folder.
  */
-export function kernelCommand(connectionFile: string): string[] {
-  return [process.execPath, require.resolve("tslab/bin/tslab"), "kernel", "--config-path", connectionFile];
+export function launcherSource(): string {
+  const tslab = dirname(require.resolve("tslab/package.json"));
+  const zeromq = require.resolve("zeromq", { paths: [tslab] });
+  return `// Written by analysis (src/engine/kernel.ts launcherSource): starts tslab's kernel.
+"use strict";
+const zmq = require(${JSON.stringify(zeromq)});
+for (const name of ["Publisher", "Router"]) {
+  const Base = zmq[name];
+  zmq[name] = class extends Base {
+    constructor(options) {
+      super({ sendTimeout: 0, sendHighWaterMark: 0, ...options });
+    }
+  };
+}
+const parent = process.ppid;
+setInterval(() => {
+  try {
+    process.kill(parent, 0);
+    return;
+  } catch (e) {
+    if (e.code !== "ESRCH") return;
+  }
+  try {
+    process.kill(-process.pid, "SIGKILL");
+  } catch {}
+  process.exit(1);
+}, 500).unref();
+require(${JSON.stringify(join(tslab, "dist", "main.js"))}).main();
+`;
+}
+
+/** Writes the launcher into `dir` (the kernel's folder, or the kernelspec's) and returns its path. */
+export function writeLauncher(dir: string): string {
+  const file = join(dir, "launch-tslab.js");
+  writeFileSync(file, launcherSource());
+  return file;
+}
+
+/**
+ * The command that starts the tslab kernel on a connection file, as the runner and JupyterLab
+ * (kernelspec.ts) start it: this Node.js with no V8 options, on the launcher. A V8-internal flag
+ * (the runner once passed `--interrupt-budget`) is refused by the Node.js versions whose V8
+ * dropped it, and then no kernel starts, in the runner or in the user's JupyterLab.
+ */
+export function kernelCommand(connectionFile: string, launcher: string): string[] {
+  return [process.execPath, launcher, "kernel", "--config-path", connectionFile];
+}
+
+const FOLDER_PREFIX = "analysis-kernel-";
+const OWNER_FILE = "owner.pid";
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the kernel folders (connection file with its signing key, launcher) that a runner
+ * killed by SIGKILL left in the temporary folder; their kernels have ended by themselves.
+ * Returns the folders removed.
+ */
+export function removeStaleKernelFolders(dir = tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.startsWith(FOLDER_PREFIX));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    let owner: number;
+    try {
+      owner = Number(readFileSync(join(dir, name, OWNER_FILE), "utf8"));
+    } catch {
+      continue; // not ours to judge (no owner file yet, or another user's)
+    }
+    if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
+      rmSync(join(dir, name), { recursive: true, force: true });
+      removed.push(join(dir, name));
+    }
+  }
+  return removed;
 }
 
 export interface StartOptions {
@@ -73,7 +175,15 @@ export interface StartOptions {
   onDisplay?: (data: MimeBundle) => void;
   /** The kernel process's environment (default: this process's). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * How long a cell waits, after its execute_reply, for its `status: idle` (the end of its
+   * outputs), each further message of the cell restarting the wait; as nbclient's iopub_timeout.
+   */
+  iopubTimeoutMs?: number;
+  /** Starts tslab's own bin/tslab without the launcher: only to show in tests what the launcher prevents. */
+  plainTslab?: boolean;
 }
+
 
 export class Kernel {
   private readonly session = randomUUID();
@@ -83,6 +193,7 @@ export class Kernel {
   private log = "";
   private infoReplies = 0;
   private iopubSeen = false;
+  private outOfMemory = false;
 
   private constructor(
     private readonly proc: ChildProcess,
@@ -91,12 +202,15 @@ export class Kernel {
     private readonly iopub: zmq.Subscriber,
     private readonly connDir: string,
     private readonly onDisplay: (data: MimeBundle) => void,
+    private readonly iopubTimeoutMs: number,
   ) {}
 
-  static async start({ cwd, startupTimeoutMs = 30_000, onDisplay = () => {}, env = process.env }: StartOptions): Promise<Kernel> {
+  static async start({ cwd, startupTimeoutMs = 30_000, onDisplay = () => {}, env = process.env, iopubTimeoutMs = 4000, plainTslab = false }: StartOptions): Promise<Kernel> {
+    removeStaleKernelFolders();
     const [shellPort, iopubPort, stdinPort, controlPort, hbPort] = (await freePorts(5)) as [number, number, number, number, number];
     const key = randomBytes(32).toString("hex");
-    const connDir = mkdtempSync(join(tmpdir(), "analysis-kernel-"));
+    const connDir = mkdtempSync(join(tmpdir(), FOLDER_PREFIX));
+    writeFileSync(join(connDir, OWNER_FILE), String(process.pid));
     const connFile = join(connDir, "kernel.json");
     const info = {
       transport: "tcp",
@@ -111,18 +225,22 @@ export class Kernel {
       kernel_name: "tslab",
     };
     writeFileSync(connFile, JSON.stringify(info), { mode: 0o600 });
-    const [node, ...args] = kernelCommand(connFile);
+    const launcher = plainTslab ? require.resolve("tslab/bin/tslab") : writeLauncher(connDir);
+    const [node, ...args] = kernelCommand(connFile, launcher);
+    // Its own process group: stopping the kernel stops what its cells started, and a Ctrl-C
+    // at the terminal reaches the runner, which stops the kernel itself.
     const proc = spawn(node!, args, {
       cwd,
       env,
       stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
     const shell = new zmq.Dealer({ linger: 0 });
-    const iopub = new zmq.Subscriber({ linger: 0 });
+    const iopub = new zmq.Subscriber({ linger: 0, receiveHighWaterMark: 0 });
     shell.connect(`tcp://127.0.0.1:${shellPort}`);
     iopub.connect(`tcp://127.0.0.1:${iopubPort}`);
     iopub.subscribe();
-    const kernel = new Kernel(proc, key, shell, iopub, connDir, onDisplay);
+    const kernel = new Kernel(proc, key, shell, iopub, connDir, onDisplay, iopubTimeoutMs);
     kernel.listen();
     try {
       await kernel.waitReady(startupTimeoutMs);
@@ -136,14 +254,19 @@ export class Kernel {
 
   private listen(): void {
     const keep = (chunk: Buffer) => {
+      const recent = this.log.slice(-200) + chunk.toString();
+      // V8's "heap out of memory" line is soon followed by kilobytes of native stack.
+      if (/JavaScript heap out of memory|Reached heap limit/.test(recent)) this.outOfMemory = true;
       this.log = (this.log + chunk.toString()).slice(-4000);
     };
     this.proc.stdout?.on("data", keep);
     this.proc.stderr?.on("data", keep);
     this.proc.on("exit", (code, signal) => {
       this.exited = signal ? `killed by ${signal}` : `exited with code ${code}`;
-      this.pending?.reject(new KernelDiedError(`the kernel died (${this.exited})${this.logTail()}`));
+      const p = this.pending;
       this.pending = undefined;
+      if (p) clearTimeout(p.drain);
+      p?.reject(new KernelDiedError(this.outOfMemory ? `${OUT_OF_MEMORY} (${this.exited})` : `the kernel died (${this.exited})${this.logTail()}`));
     });
     void this.pump(this.shell, (m) => this.onShell(m));
     void this.pump(this.iopub, (m) => this.onIopub(m));
@@ -191,10 +314,22 @@ export class Kernel {
     this.settle(p);
   }
 
+  /** With one of reply and idle in, the other gets a bounded wait, so that a lost message never stalls the run. */
+  private armDrain(p: Pending): void {
+    clearTimeout(p.drain);
+    if (!p.reply === !p.idle) return;
+    p.drain = setTimeout(() => {
+      if (this.pending !== p) return;
+      const missing = p.reply ? "its status idle" : "its execute_reply";
+      this.finish(p, `the kernel's messages were lost: ${missing} never arrived (waited ${this.iopubTimeoutMs / 1000} s after the last one); outputs may be incomplete`);
+    }, this.iopubTimeoutMs);
+  }
+
   private onIopub(msg: Message): void {
     this.iopubSeen = true;
     const p = this.pending;
     if (!p || msg.parent_header.msg_id !== p.msgId) return;
+    if (p.drain) this.armDrain(p);
     const c = msg.content;
     switch (msg.header.msg_type) {
       case "status":
@@ -256,13 +391,24 @@ export class Kernel {
   }
 
   private settle(p: Pending): void {
-    if (!p.reply || !p.idle) return;
+    if (!p.reply || !p.idle) {
+      this.armDrain(p);
+      return;
+    }
+    this.finish(p);
+  }
+
+  private finish(p: Pending, incomplete?: string): void {
+    clearTimeout(p.drain);
     this.pending = undefined;
-    const status = p.reply["status"];
+    // Without a reply, the cell failed if it wrote to stderr: tslab's only sign of an error.
+    const status = p.reply ? p.reply["status"] : p.outputs.some((o) => o.output_type === "stream" && o.name === "stderr") ? "error" : "ok";
+    const count = p.reply?.["execution_count"];
     p.resolve({
       status: status === "ok" || status === "abort" ? status : "error",
-      executionCount: typeof p.reply["execution_count"] === "number" ? p.reply["execution_count"] : null,
+      executionCount: typeof count === "number" ? count : null,
       outputs: p.outputs,
+      ...(incomplete ? { incomplete } : {}),
     });
   }
 
@@ -294,8 +440,9 @@ export class Kernel {
         timer = setTimeout(() => {
           if (this.pending !== pending) return;
           this.pending = undefined;
+          clearTimeout(pending.drain);
           // tslab cannot interrupt synchronous code, so a hung cell costs the kernel.
-          this.proc.kill("SIGKILL");
+          this.killGroup("SIGKILL");
           const err = new CellTimeoutError(`did not finish within ${timeoutMs / 1000} s`);
           (err as CellTimeoutError & { outputs?: Output[] }).outputs = pending.outputs;
           reject(err);
@@ -308,16 +455,44 @@ export class Kernel {
     return this.proc.pid;
   }
 
+  /** The kernel and every process its cells started (they share its process group). */
+  private killGroup(signal: NodeJS.Signals): void {
+    const pid = this.proc.pid;
+    if (pid === undefined) return;
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      this.proc.kill(signal);
+    }
+  }
+
+  /** Stops the kernel and its process group, closes the sockets and removes the kernel's folder. */
   async shutdown(): Promise<void> {
     if (!this.exited) {
       const gone = new Promise((r) => this.proc.once("exit", r));
-      this.proc.kill("SIGTERM");
-      const timer = setTimeout(() => this.proc.kill("SIGKILL"), 2000);
+      this.killGroup("SIGTERM");
+      const timer = setTimeout(() => this.killGroup("SIGKILL"), 2000);
       await gone;
       clearTimeout(timer);
     }
+    // Children that ignore SIGTERM outlive the kernel's exit: they go now.
+    this.killGroup("SIGKILL");
     this.shell.close();
     this.iopub.close();
+    rmSync(this.connDir, { recursive: true, force: true });
+  }
+
+  /** Fails the running cell with InterruptedError (the caller then shuts the kernel down). */
+  interrupt(reason: string): void {
+    const p = this.pending;
+    this.pending = undefined;
+    if (p) clearTimeout(p.drain);
+    p?.reject(new InterruptedError(reason));
+  }
+
+  /** For a signal handler: stops the kernel group and removes the folder without waiting. */
+  killNow(): void {
+    this.killGroup("SIGKILL");
     rmSync(this.connDir, { recursive: true, force: true });
   }
 }

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { homedir, platform } from "node:os";
 import { join } from "node:path";
-import { kernelCommand } from "./kernel";
+import { kernelCommand, writeLauncher } from "./kernel";
 
 export function userDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env["JUPYTER_DATA_DIR"]) return env["JUPYTER_DATA_DIR"];
@@ -13,9 +13,10 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env["XDG_DATA_HOME"] ?? join(homedir(), ".local", "share"), "jupyter");
 }
 
-export function kernelSpec(): Record<string, unknown> {
+/** The spec for a kernelspec folder holding the launcher (kernel.ts writeLauncher). */
+export function kernelSpec(launcher: string): Record<string, unknown> {
   return {
-    argv: kernelCommand("{connection_file}"),
+    argv: kernelCommand("{connection_file}", launcher),
     display_name: "TypeScript (tslab)",
     language: "typescript",
     interrupt_mode: "signal",
@@ -25,7 +26,9 @@ export function kernelSpec(): Record<string, unknown> {
 export function installKernelSpec(dataDir = userDataDir()): string {
   const dir = join(dataDir, "kernels", "tslab");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "kernel.json"), JSON.stringify(kernelSpec(), null, 2) + "\n");
+  // The launcher as the runner uses it: no lost outputs in JupyterLab either.
+  const launcher = writeLauncher(dir);
+  writeFileSync(join(dir, "kernel.json"), JSON.stringify(kernelSpec(launcher), null, 2) + "\n");
   return dir;
 }
 

@@ -76,6 +76,20 @@ export function parseNotebook(text: string, file: string): Notebook {
   return { nbformat: 4, nbformat_minor: nb.nbformat_minor ?? 5, metadata: nb.metadata ?? {}, cells: nb.cells };
 }
 
+/**
+ * Refuses a notebook made for another kernel (a Python one, say): on tslab it would only fail
+ * with TypeScript errors. A notebook without a kernelspec is taken as TypeScript.
+ */
+export function checkKernel(nb: Notebook, file: string): void {
+  const spec = nb.metadata["kernelspec"] as { name?: unknown; language?: unknown; display_name?: unknown } | undefined;
+  if (spec === undefined || spec === null || typeof spec !== "object") return;
+  const language = typeof spec.language === "string" ? spec.language.toLowerCase() : undefined;
+  const name = typeof spec.name === "string" ? spec.name : undefined;
+  if (language === "typescript" || (language === undefined && (name === "tslab" || name === undefined))) return;
+  const shown = typeof spec.display_name === "string" ? `${spec.display_name} (${name ?? "no name"})` : (name ?? "unnamed");
+  throw new DataError(`${file}: its kernel is ${shown}${language ? `, language ${language}` : ""}; the runner runs TypeScript notebooks on tslab`);
+}
+
 export function readNotebook(file: string): Notebook {
   let text: string;
   try {

@@ -1,12 +1,13 @@
 // Writes a run's files: NAME.ipynb, NAME.html and NAME.json on success; on failure only
 // NAME.failed.html, so the last good report stays in place.
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { renderReport } from "../report";
 import { diffRecords } from "./changes";
 import { lastRun, type Fingerprint } from "./freshness";
 import type { ChartPrerenderer } from "../report/prerender";
 import { writeAtomic } from "./atomic";
+import { ensureOutDir } from "./outdir";
 import { serializeNotebook } from "./notebook";
 import { gitCommit, versions } from "./provenance";
 import type { RunResult } from "./runner";
@@ -57,6 +58,7 @@ export async function publish(run: RunResult, { outDir, includeCode, prerendered
     ...(commit ? { gitCommit: commit } : {}),
     ...(run.failure ? { failure: { cellIndex: run.failure.cellIndex, message: run.failure.message } } : {}),
     ...(changes ? { changes } : {}),
+    ...(run.incomplete.length > 0 ? { incomplete: run.incomplete } : {}),
   };
   const notebook = {
     ...run.notebook,
@@ -71,11 +73,12 @@ export async function publish(run: RunResult, { outDir, includeCode, prerendered
         ...(info.gitCommit ? { git_commit: info.gitCommit } : {}),
         ...(run.failure ? { failure: run.failure } : {}),
         ...(fingerprint && !run.failure ? { fingerprint } : {}),
+        ...(run.incomplete.length > 0 ? { output_incomplete: run.incomplete } : {}),
       },
     },
   };
   const html = await renderReport(notebook, info, { includeCode, prerendered });
-  mkdirSync(outDir, { recursive: true });
+  ensureOutDir(outDir);
   if (run.failure) {
     const failed = join(outDir, `${name}.failed.html`);
     writeAtomic(failed, html);

@@ -5,8 +5,8 @@ import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { INPUTS_LOG } from "../inputs";
-import { CellTimeoutError, Kernel, KernelDiedError } from "./kernel";
-import { coalesceStreams, readNotebook, sourceOf, type MimeBundle, type Notebook, type Output } from "./notebook";
+import { CellTimeoutError, InterruptedError, Kernel, KernelDiedError } from "./kernel";
+import { checkKernel, coalesceStreams, readNotebook, sourceOf, type MimeBundle, type Notebook, type Output } from "./notebook";
 import { injectParameters, type ParameterValue } from "./parameters";
 import { describeFiles, describeInputs, type InputFile } from "./provenance";
 import { collectClaims, collectRecords, type Records } from "./records";
@@ -32,6 +32,18 @@ export interface RunOptions {
   strict?: boolean;
   /** A kernel already started for this notebook (startRunKernel); the run shuts it down. */
   warm?: Promise<RunKernel>;
+  /** Stops the run: the kernel and what its cells started end, and runNotebook rejects with InterruptedError. */
+  signal?: AbortSignal;
+  /** See StartOptions.iopubTimeoutMs. */
+  iopubTimeoutMs?: number;
+}
+
+/** Where a stopped run was; the CLI prints it. */
+export interface Interrupted {
+  notebookPath: string;
+  /** 0-based index of the cell that was running, if one was. */
+  cellIndex?: number;
+  kernelPid?: number;
 }
 
 export interface Failure {
@@ -55,6 +67,8 @@ export interface RunResult {
   started: Date;
   durationMs: number;
   failure?: Failure;
+  /** Cells whose outputs may be incomplete (lost kernel messages), each with why. */
+  incomplete: { cellIndex: number; message: string }[];
 }
 
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
@@ -81,10 +95,10 @@ export interface RunKernel {
 }
 
 /** Starts the kernel a run of this notebook needs (before the run, to have it warm: see watch.ts). */
-export async function startRunKernel(notebookPath: string, onDisplay?: (data: MimeBundle) => void): Promise<RunKernel> {
+export async function startRunKernel(notebookPath: string, onDisplay?: (data: MimeBundle) => void, iopubTimeoutMs?: number): Promise<RunKernel> {
   const inputsLog = join(tmpdir(), `analysis-inputs-${randomUUID()}.log`);
   try {
-    const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), ...(onDisplay ? { onDisplay } : {}), env: { ...process.env, [INPUTS_LOG]: inputsLog } });
+    const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), ...(onDisplay ? { onDisplay } : {}), ...(iopubTimeoutMs !== undefined ? { iopubTimeoutMs } : {}), env: { ...process.env, [INPUTS_LOG]: inputsLog } });
     return { kernel, inputsLog };
   } catch (e) {
     rmSync(inputsLog, { force: true });
@@ -102,6 +116,7 @@ export function runNotebook(notebookPath: string, options: RunOptions = {}): Pro
  */
 export async function runNotebookThen<T>(notebookPath: string, options: RunOptions, then: (run: RunResult) => Promise<T>): Promise<T> {
   const source = readNotebook(notebookPath);
+  checkKernel(source, notebookPath);
   const { notebook, used } = injectParameters(source, options.parameters ?? {}, notebookPath);
   const started = new Date();
   const t0 = performance.now();
@@ -116,20 +131,30 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
   // The inputs are hashed on a low-priority thread while the kernel works (provenance.ts).
   const inputs = describeInputs(notebookPath, used);
   inputs.catch(() => {}); // awaited below; not an unhandled rejection if the kernel fails to start first
-  const { kernel, inputsLog } = await (options.warm ?? startRunKernel(notebookPath, options.onDisplay));
+  const { kernel, inputsLog } = await (options.warm ?? startRunKernel(notebookPath, options.onDisplay, options.iopubTimeoutMs));
   let failure: Failure | undefined;
   let countFrom: number | undefined;
+  const incomplete: RunResult["incomplete"] = [];
+  let running: number | undefined;
+  const stop = () => kernel.interrupt(String(options.signal?.reason ?? "stopped"));
+  options.signal?.addEventListener("abort", stop);
   try {
     for (const [n, cellIndex] of steps.entries()) {
       const cell = notebook.cells[cellIndex];
       if (cell?.cell_type !== "code") continue;
+      if (options.signal?.aborted) throw new InterruptedError(String(options.signal.reason));
       options.onProgress?.({ notebook: notebookPath, step: n + 1, steps: steps.length, cellIndex, elapsedMs: performance.now() - t0 });
+      running = cellIndex;
       try {
         const reply = await kernel.execute(sourceOf(cell), options.timeoutMs);
         cell.outputs = coalesceStreams(reply.outputs);
         // Counted from 1 as in a fresh kernel, also on one that ran a warm-up cell (watch.ts).
         countFrom ??= (reply.executionCount ?? 1) - 1;
         cell.execution_count = reply.executionCount === null ? null : reply.executionCount - countFrom;
+        if (reply.incomplete) {
+          incomplete.push({ cellIndex, message: reply.incomplete });
+          cell.metadata["analysis"] = { ...(cell.metadata["analysis"] as object | undefined), output_incomplete: reply.incomplete };
+        }
         if (reply.status !== "ok") {
           failure = { cellIndex, ...errorSummary(cell.outputs) };
           break;
@@ -143,13 +168,21 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
         if (!(e instanceof CellTimeoutError || e instanceof KernelDiedError)) throw e;
         const partial = (e as { outputs?: Output[] }).outputs ?? [];
         cell.outputs = coalesceStreams(partial);
-        failure = { cellIndex, message: `${e.name}: ${e.message.split("\n")[0]}`, detail: e.message };
+        const [first = "", ...rest] = e.message.split("\n");
+        failure = { cellIndex, message: `${e.name}: ${first}`, detail: rest.join("\n") };
         break;
       }
     }
+    running = undefined;
   } catch (e) {
     await kernel.shutdown();
+    rmSync(inputsLog, { force: true });
+    if (e instanceof InterruptedError) {
+      Object.assign(e, { where: { notebookPath, ...(running !== undefined ? { cellIndex: running } : {}), ...(kernel.pid ? { kernelPid: kernel.pid } : {}) } satisfies Interrupted });
+    }
     throw e;
+  } finally {
+    options.signal?.removeEventListener("abort", stop);
   }
   const durationMs = performance.now() - t0;
   const exited = kernel.shutdown();
@@ -167,6 +200,7 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
       started,
       durationMs,
       ...(failure ? { failure } : {}),
+      incomplete,
     });
   } finally {
     await exited;

@@ -118,7 +118,7 @@ class Watched {
       };
       // The next change finds a kernel ready while this run goes on.
       this.warm = this.startKernel();
-      await reportOne(this.notebook, this.options, warm).catch((e: unknown) => err.write(`${this.notebook}: ${e instanceof Error ? e.message : String(e)}\n`));
+      await reportOne(this.notebook, this.options, undefined, warm).catch((e: unknown) => err.write(`${this.notebook}: ${e instanceof Error ? e.message : String(e)}\n`));
       this.watchInputs();
     } finally {
       this.running = false;

@@ -3,7 +3,9 @@
 // which opens and closes without JavaScript.
 import { sourceOf, tagsOf, type CodeCell, type TextCell } from "../engine/notebook";
 import { highlight } from "./highlight";
+import { escapeHtml } from "../display/format";
 import { renderMarkdown, type MarkdownDoc } from "./markdown";
+import { sanitizeHtml } from "./sanitize";
 import { renderOutputs, type OutputContext } from "./outputs";
 import { cellAnchor } from "./slug";
 
@@ -32,7 +34,7 @@ export function renderMarkdownCell(doc: MarkdownDoc, index: number): string {
 export function renderRawCell(cell: TextCell, index: number): string {
   const format = cell.metadata["format"] ?? cell.metadata["raw_mimetype"];
   if (format !== "text/html") return "";
-  return `<div class="cell raw-cell" id="${cellAnchor(index)}">${sourceOf(cell)}</div>`;
+  return `<div class="cell raw-cell" id="${cellAnchor(index)}">${sanitizeHtml(sourceOf(cell), "output")}</div>`;
 }
 
 export async function renderCodeCell(cell: CodeCell, index: number, ctx: CellContext): Promise<string> {
@@ -49,11 +51,15 @@ export async function renderCodeCell(cell: CodeCell, index: number, ctx: CellCon
       `<pre><code class="hljs language-typescript">${highlight(source, "typescript")}</code></pre></details>`
     : "";
   const outputs = await renderOutputs(cell.outputs ?? [], ctx);
-  if (code === "" && outputs === "" && !failed) return "";
+  // Set by the runner when the kernel's messages for this cell were lost (runner.ts).
+  const lost = (cell.metadata["analysis"] as { output_incomplete?: unknown } | undefined)?.output_incomplete;
+  const incomplete = typeof lost === "string" ? `<p class="failed-label output-incomplete">Output incomplete: ${escapeHtml(lost)}</p>` : "";
+  if (code === "" && outputs === "" && !failed && incomplete === "") return "";
   const classes = ["cell", "code-cell", failed ? "failed" : "", notRun ? "not-run" : "", tags.includes("injected-parameters") ? "injected-parameters" : ""];
   return [
     `<div class="${classes.filter((c) => c !== "").join(" ")}" id="${cellAnchor(index)}">`,
     failed ? `<p class="failed-label">The run failed in this cell (cell ${index + 1})</p>` : "",
+    incomplete,
     code,
     outputs === "" ? "" : `<div class="outputs">\n${outputs}\n</div>`,
     `</div>`,

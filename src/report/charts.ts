@@ -38,6 +38,52 @@ export interface RenderedChart {
   svg: string;
   /** The Vega spec the SVG was drawn from, for the live view. */
   spec: Vega.Spec;
+  /** What the report changed in the chart, to show under it. */
+  note?: string;
+}
+
+export const LINKS_REMOVED = "This chart's links (its href encoding) are not kept: a self-contained report opens no URL.";
+
+/**
+ * The spec without `href` encodings. vega's SVG renderer asks the loader for each link and,
+ * when the loader refuses, fails in a promise nobody awaits (an unhandled rejection that ends
+ * the export); a report that navigates nowhere has no use for the links anyway.
+ */
+function withoutLinks(node: unknown): { value: unknown; removed: boolean } {
+  if (Array.isArray(node)) {
+    let removed = false;
+    const value = node.map((item) => {
+      const r = withoutLinks(item);
+      removed ||= r.removed;
+      return r.value;
+    });
+    return { value, removed };
+  }
+  if (node === null || typeof node !== "object") return { value: node, removed: false };
+  let removed = false;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(node as Record<string, unknown>)) {
+    if (key === "encode" && child !== null && typeof child === "object" && !Array.isArray(child)) {
+      const sets: Record<string, unknown> = {};
+      for (const [set, props] of Object.entries(child as Record<string, unknown>)) {
+        if (props !== null && typeof props === "object" && !Array.isArray(props) && "href" in props) {
+          const { href: _href, ...rest } = props as Record<string, unknown>;
+          sets[set] = rest;
+          removed = true;
+        } else sets[set] = props;
+      }
+      const inner = withoutLinks(sets);
+      out[key] = inner.value;
+      removed ||= inner.removed;
+    } else if (key === "data" || key === "values") {
+      out[key] = child; // inline data is never an encoding: not walked
+    } else {
+      const r = withoutLinks(child);
+      out[key] = r.value;
+      removed ||= r.removed;
+    }
+  }
+  return { value: out, removed };
 }
 
 const INLINE_ONLY = "a self-contained report only draws inline data (data.values)";
@@ -110,13 +156,15 @@ export async function renderChart(data: unknown, language: ChartLanguage): Promi
     throw new DataError(`Vega-Lite could not compile the spec: ${brief((e as Error).message)}`);
   }
   // "$schema" is a URL nothing needs: the spec is already compiled.
-  const { $schema: _schema, ...spec } = compiled;
+  const { $schema: _schema, ...linked } = compiled;
+  const { value, removed } = withoutLinks(linked);
+  const spec = value as Vega.Spec;
   let view: Vega.View | undefined;
   try {
     view = new vega.View(vega.parse(spec), { renderer: "none", loader: refusingLoader(), logger: quiet });
     const svg = await view.toSVG();
     if (/<image\b[^>]*\bhref="(?!data:)/.test(svg)) throw new DataError(`chart draws an image from a URL; ${INLINE_ONLY}`);
-    return { svg, spec };
+    return { svg, spec, ...(removed ? { note: LINKS_REMOVED } : {}) };
   } catch (e) {
     throw e instanceof DataError ? e : new DataError(`Vega could not draw the spec: ${brief((e as Error).message)}`);
   } finally {

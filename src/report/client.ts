@@ -33,7 +33,8 @@ export const LIVE_CHARTS_JS = `(function () {
     var live = document.createElement("div");
     live.className = "chart-live";
     try {
-      var view = new vega.View(vega.parse(JSON.parse(source.textContent)), { renderer: "svg", container: live, hover: true, loader: loader });
+      // ast + interpreter: expressions run without Function, which the page's CSP forbids.
+      var view = new vega.View(vega.parse(JSON.parse(source.textContent), null, { ast: true }), { renderer: "svg", container: live, hover: true, loader: loader, expr: vega.expressionInterpreter });
       if (tooltip) view.tooltip(tooltip.call);
       view.runAsync().then(function () {
         figure.replaceChild(live, still);

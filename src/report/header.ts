@@ -22,6 +22,16 @@ export function renderClaimsBanner(untrue: readonly { text: string }[]): string 
   return `<div class="claims-banner" role="alert"><strong>⚠ ${n} statement${n === 1 ? "" : "s"} in this report ${n === 1 ? "does" : "do"} not hold for the data it read</strong> (marked where ${n === 1 ? "it stands" : "they stand"}):<ul>${items}</ul></div>`;
 }
 
+/** Cells whose outputs may be incomplete: the kernel's messages for them were lost. */
+export function renderIncompleteBanner(cells: NonNullable<ReportInfo["incomplete"]>, exists: (cellIndex: number) => boolean): string {
+  const items = cells.map((c) => {
+    const n = c.cellIndex + 1;
+    const where = exists(c.cellIndex) ? `<a href="#${cellAnchor(c.cellIndex)}">cell ${n}</a>` : `cell ${n}`;
+    return `<li>${where}: ${escapeHtml(c.message)}</li>`;
+  });
+  return `<div class="failure-banner incomplete-banner" role="alert"><strong>Output incomplete in ${cells.length} cell${cells.length === 1 ? "" : "s"}:</strong><ul>${items.join("")}</ul></div>`;
+}
+
 function parametersTable(parameters: Record<string, unknown>): string {
   const rows = Object.entries(parameters).map(([name, value]) => `<tr><th scope="row"><code>${escapeHtml(name)}</code></th><td><code>${escapeHtml(formatValue(value))}</code></td></tr>`);
   return rows.length === 0 ? `<p class="none">none</p>` : `<table>${rows.join("")}</table>`;

@@ -7,7 +7,7 @@ import { renderChanges, type ChangesSince } from "./changes";
 import { isRemoved, renderCodeCell, renderMarkdownCell, renderRawCell, type CellContext } from "./cells";
 import { formatUtc } from "./format";
 import { collectClaims } from "../engine/records";
-import { renderClaimsBanner, renderFailureBanner, renderHeader } from "./header";
+import { renderClaimsBanner, renderFailureBanner, renderHeader, renderIncompleteBanner } from "./header";
 import { parseMarkdown, withoutHeading, type Heading, type MarkdownDoc } from "./markdown";
 import { renderPage } from "./page";
 import type { ChartPrerenderer } from "./prerender";
@@ -36,6 +36,8 @@ export interface ReportInfo {
   failure?: { cellIndex: number; message: string };
   /** The recorded results that moved since the last run (undefined: not compared, e.g. a failed run). */
   changes?: ChangesSince;
+  /** Cells whose outputs may be incomplete (kernel messages lost), each with why. */
+  incomplete?: { cellIndex: number; message: string }[];
 }
 
 export interface ReportOptions {
@@ -84,7 +86,12 @@ export async function renderReport(nb: Notebook, info: ReportInfo, options: Repo
 
   const failure = info.failure;
   const untrue = collectClaims(nb.cells.flatMap((c) => (c.cell_type === "code" ? c.outputs : []))).filter((c) => !c.holds);
-  const banner = (failure ? renderFailureBanner(failure, body.includes(`id="${cellAnchor(failure.cellIndex)}"`)) : "") + renderClaimsBanner(untrue);
+  const exists = (cellIndex: number) => body.includes(`id="${cellAnchor(cellIndex)}"`);
+  const banner = [
+    failure ? renderFailureBanner(failure, exists(failure.cellIndex)) : "",
+    info.incomplete?.length ? renderIncompleteBanner(info.incomplete, exists) : "",
+    renderClaimsBanner(untrue),
+  ].join("");
   return renderPage({
     title: failure ? `FAILED: ${title}` : title,
     banner,

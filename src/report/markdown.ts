@@ -5,6 +5,7 @@ import MarkdownIt from "markdown-it";
 import { escapeHtml } from "../display/format";
 import type { MimeBundle } from "../engine/notebook";
 import { highlight } from "./highlight";
+import { sanitizeHtml } from "./sanitize";
 import { mathPlugin } from "./math";
 import type { Slugger } from "./slug";
 import { joinText } from "./text";
@@ -101,8 +102,13 @@ export function parseMarkdown(source: string, slugger: Slugger, attachments: Rec
       headings.push({ level: Number(token.tag.slice(1)), text, id, at });
     } else if (token.type === "td_open" && next?.type === "inline" && token.attrGet("style") === null && isNumeric(next.content)) {
       token.attrJoin("class", "num");
+    } else if (token.type === "html_block") {
+      token.content = sanitizeHtml(token.content, "markdown");
     } else if (token.type === "inline") {
-      for (const child of token.children ?? []) if (child.type === "image") embedImage(child, attachments);
+      for (const child of token.children ?? []) {
+        if (child.type === "html_inline") child.content = sanitizeHtml(child.content, "markdown");
+        else if (child.type === "image") embedImage(child, attachments);
+      }
     }
   });
   return { tokens, headings };

@@ -5,6 +5,7 @@ import { escapeHtml } from "../display/format";
 import { coalesceStreams, type MimeBundle, type Output } from "../engine/notebook";
 import { chartIn, renderChart, type ChartLanguage, type RenderedChart } from "./charts";
 import { parseMarkdown, renderMarkdown, isNumeric } from "./markdown";
+import { sanitizeHtml } from "./sanitize";
 import { renderLatexOutput } from "./math";
 import type { ChartPrerenderer } from "./prerender";
 import type { Slugger } from "./slug";
@@ -31,7 +32,8 @@ async function chartHtml(data: unknown, language: ChartLanguage, ctx: OutputCont
   try {
     const chart = (await ctx.prerendered?.lookup(data, language)) ?? (await renderChart(data, language));
     ctx.charts.push(chart);
-    return `<figure class="chart" data-chart="${ctx.charts.length}"><div class="chart-static">${chart.svg}</div></figure>`;
+    const note = chart.note ? `<figcaption class="chart-note">${escapeHtml(chart.note)}</figcaption>` : "";
+    return `<figure class="chart" data-chart="${ctx.charts.length}"><div class="chart-static">${chart.svg}</div>${note}</figure>`;
   } catch (e) {
     // One bad chart should not cost the whole report: the rest is still worth reading.
     return errorBox("This chart could not be drawn:", (e as Error).message, " chart-error");
@@ -65,12 +67,12 @@ async function bundleHtml(bundle: MimeBundle, metadata: Record<string, unknown>,
   const text = (mime: string) => joinText(bundle[mime]);
 
   const svg = text("image/svg+xml");
-  if (svg !== undefined) return `<div class="output-image">${svg.replace(/^\s*(<\?xml[^>]*>\s*)?(<!DOCTYPE[^>]*>\s*)?/i, "")}</div>`;
+  if (svg !== undefined) return `<div class="output-image">${sanitizeHtml(svg.replace(/^\s*(<\?xml[^>]*>\s*)?(<!DOCTYPE[^>]*>\s*)?/i, ""), "output")}</div>`;
   for (const mime of ["image/png", "image/jpeg", "image/gif", "image/webp"]) {
     if (mime in bundle) return imageHtml(mime, bundle[mime], bundle, metadata);
   }
   const html = text("text/html");
-  if (html !== undefined) return `<div class="output-html">${alignNumbers(html)}</div>`;
+  if (html !== undefined) return `<div class="output-html">${alignNumbers(sanitizeHtml(html, "output"))}</div>`;
   const markdown = text("text/markdown");
   const untrue = (bundle[CLAIM_MIME] as { holds?: unknown } | undefined)?.holds === false;
   if (markdown !== undefined) return `<div class="output-markdown${untrue ? " claim-false" : ""}">${renderMarkdown(parseMarkdown(markdown, ctx.slugger))}</div>`;

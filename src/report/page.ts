@@ -1,7 +1,8 @@
 // The HTML document around the rendered parts: inline styles, the chart specs as JSON, and
 // the scripts (vega once, only when there is a chart).
+import { createHash } from "node:crypto";
 import { escapeHtml } from "../display/format";
-import { chartRuntime } from "./assets";
+import { chartRuntimeScripts } from "./assets";
 import type { RenderedChart } from "./charts";
 import { CODE_TOGGLE_JS, LIVE_CHARTS_JS } from "./client";
 import { jsonForScript } from "./inline";
@@ -20,27 +21,37 @@ export interface PageParts {
 }
 
 /**
- * The browser enforces what the report promises: nothing leaves the file, even from HTML a
- * notebook printed. Inline scripts are the report's own; vega compiles expressions with `Function`.
+ * The browser enforces what the report promises: nothing leaves the file, and no script runs but
+ * the report's own, named by their hashes: a `<script>`, an `onclick=` or a `javascript:` link in
+ * HTML a notebook printed does not run. vega evaluates expressions with its interpreter
+ * (vega-interpreter), so no `'unsafe-eval'` either.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "img-src data:",
-  "media-src data:",
-  "font-src data:",
-  "style-src 'unsafe-inline'",
-  "script-src 'unsafe-inline' 'unsafe-eval'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
+function contentSecurityPolicy(scripts: readonly string[]): string {
+  const hashes = scripts.map((js) => `'sha256-${createHash("sha256").update(js, "utf8").digest("base64")}'`);
+  return [
+    "default-src 'none'",
+    "img-src data:",
+    "media-src data:",
+    "font-src data:",
+    "style-src 'unsafe-inline'",
+    `script-src ${hashes.length > 0 ? hashes.join(" ") : "'none'"}`,
+    "frame-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
 
-function chartScripts(charts: readonly RenderedChart[]): string {
-  if (charts.length === 0) return "";
-  const specs = charts.map((c, i) => `<script type="application/json" id="vega_spec_${i + 1}">${jsonForScript(c.spec)}</script>`);
-  return [...specs, chartRuntime(), `<script>${LIVE_CHARTS_JS}</script>`].join("\n");
+/** The report's scripts, in page order: the chart runtime and its driver (only with charts), the code toggle. */
+function pageScripts(p: PageParts): string[] {
+  return [...(p.charts.length > 0 ? [...chartRuntimeScripts(), LIVE_CHARTS_JS] : []), ...(p.hasCode ? [CODE_TOGGLE_JS] : [])];
+}
+
+function chartSpecs(charts: readonly RenderedChart[]): string {
+  return charts.map((c, i) => `<script type="application/json" id="vega_spec_${i + 1}">${jsonForScript(c.spec)}</script>`).join("\n");
 }
 
 export function renderPage(p: PageParts): string {
+  const scripts = pageScripts(p);
   const toolbar = p.hasCode ? `<div class="toolbar"><button type="button" id="code_toggle" class="code-toggle" aria-pressed="false" hidden>Show all code</button></div>` : "";
   return [
     `<!DOCTYPE html>`,
@@ -48,7 +59,7 @@ export function renderPage(p: PageParts): string {
     `<head>`,
     `<meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
-    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(scripts)}">`,
     `<title>${escapeHtml(p.title)}</title>`,
     `<style>${CSS}</style>`,
     `</head>`,
@@ -63,8 +74,8 @@ export function renderPage(p: PageParts): string {
     `</article>`,
     p.footer,
     `</main>`,
-    chartScripts(p.charts),
-    p.hasCode ? `<script>${CODE_TOGGLE_JS}</script>` : "",
+    chartSpecs(p.charts),
+    scripts.map((js) => `<script>${js}</script>`).join("\n"),
     `</body>`,
     `</html>`,
     ``,

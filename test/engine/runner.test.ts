@@ -112,6 +112,20 @@ test("a notebook without charts starts no worker", async () => {
   }
 });
 
+test("400 trivial cells run to the end (tslab alone stalls near cell 240: its idle is lost)", async () => {
+  const { dir, cleanup } = scratch();
+  try {
+    const nb = writeNotebook(dir, "many.ipynb", Array.from({ length: 400 }, (_, i) => code(`const v${i} = ${i};`)));
+    const run = await runNotebook(nb, { timeoutMs: 20_000 });
+    assert.is(run.failure, undefined);
+    assert.equal(run.incomplete, []);
+    const counts = run.notebook.cells.map((c) => (c.cell_type === "code" ? c.execution_count : null));
+    assert.equal(counts, counts.map((_, i) => i + 1));
+  } finally {
+    cleanup();
+  }
+});
+
 test("errorSummary picks the error line out of tslab's stderr", () => {
   const stderr = (text: string): Output[] => [{ output_type: "stream", name: "stderr", text }];
   assert.is(errorSummary(stderr("evalmachine.<anonymous>:2\nthrow new Error('boom');\n^\n\nError: boom\n    at x\n")).message, "Error: boom");

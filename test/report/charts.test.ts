@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DataError } from "../../src/errors";
-import { renderChart } from "../../src/report/charts";
+import { LINKS_REMOVED, renderChart } from "../../src/report/charts";
 import { barPaths, barSpec } from "./fixtures";
 
 test("a Vega-Lite bar chart of 3 values is an SVG with 3 bars of the right heights", async () => {
@@ -47,6 +47,26 @@ test("what is not a spec is named", async () => {
       () => assert.unreachable("should have thrown"),
       (e: Error) => assert.match(e.message, message),
     );
+  }
+});
+
+test("an href encoding (a link per bar) is drawn without its links, with a note, and nothing fails later", async () => {
+  const rejections: unknown[] = [];
+  const onRejection = (e: unknown) => rejections.push(e);
+  process.on("unhandledRejection", onRejection);
+  try {
+    const spec = barSpec();
+    spec["data"] = { values: [{ a: "A", b: 3, u: "https://example.org/a" }, { a: "B", b: 5, u: "https://example.org/b" }, { a: "C", b: 2, u: "javascript:alert(1)" }] };
+    spec["encoding"] = { ...(spec["encoding"] as object), href: { field: "u", type: "nominal" } };
+    const chart = await renderChart(spec, "vega-lite");
+    assert.is(barPaths(chart.svg).length, 3);
+    assert.not.match(chart.svg, /href=/);
+    assert.not.match(JSON.stringify(chart.spec), '"href"', "the live view has no links either");
+    assert.is(chart.note, LINKS_REMOVED);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(rejections.map(String), []);
+  } finally {
+    process.off("unhandledRejection", onRejection);
   }
 });
 

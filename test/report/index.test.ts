@@ -112,4 +112,13 @@ test("recorded results (scrapbook) are not shown", async () => {
   assert.not.match(html, "a-recorded-value-8290");
 });
 
+test("a cell whose outputs may be incomplete is named in the header, with a link, and marked where it is", async () => {
+  const why = "the kernel's messages were lost: its status idle never arrived (waited 4 s after the last one); outputs may be incomplete";
+  const lossy = code("burst()", [{ output_type: "stream", name: "stdout", text: "line 1\n" }]);
+  lossy.metadata["analysis"] = { output_incomplete: why };
+  const html = await renderReport(notebook([md("# R"), code("1"), lossy]), info({ incomplete: [{ cellIndex: 2, message: why }] }), { includeCode: true });
+  assert.match(html, `<strong>Output incomplete in 1 cell:</strong><ul><li><a href="#cell_3">cell 3</a>: the kernel&#39;s messages were lost`);
+  assert.match(html, `<p class="failed-label output-incomplete">Output incomplete: the kernel&#39;s messages were lost`);
+});
+
 test.run();

@@ -60,4 +60,31 @@ test("attachments become data: URIs; other images, which would be requests, are 
   assert.match(remote, "image not embedded: https://example.com/logo.png");
 });
 
+test("raw HTML keeps what a report needs (tables, details, data: images) and loses handlers, scripts, frames and code links", () => {
+  const html = render(
+    [
+      `<details open ontoggle="alert(1)"><summary>More</summary>`,
+      ``,
+      `| a | b |\n|---|---|\n| 1 | 2 |`,
+      ``,
+      `</details>`,
+      ``,
+      `<table><tr><td style="color:red">x</td></tr></table>`,
+      ``,
+      `<img src="data:image/png;base64,${PNG}" alt="dot"> <img src="https://example.org/t.png"> <a href="javascript:alert(2)">js</a> <a href="#more">in page</a>`,
+      ``,
+      `<script>alert(3)</script><iframe srcdoc="<script>alert(4)</script>"></iframe><meta http-equiv="refresh" content="0;url=https://example.org">`,
+    ].join("\n"),
+  );
+  assert.match(html, '<details open=""><summary>More</summary>');
+  assert.match(html, "<table>\n<thead>\n<tr>\n<th>a</th>", "markdown inside the details is still markdown");
+  assert.match(html, "</details>");
+  assert.match(html, '<td style="color:red">x</td>');
+  assert.match(html, `<img src="data:image/png;base64,${PNG}" alt="dot">`);
+  assert.match(html, "[image not embedded: https://example.org/t.png]");
+  assert.match(html, "<a>js</a>");
+  assert.match(html, '<a href="#more">in page</a>');
+  for (const gone of ["ontoggle", "alert", "<script", "<iframe", "srcdoc", "<meta", "javascript:"]) assert.not.match(html, gone);
+});
+
 test.run();
