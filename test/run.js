@@ -19,6 +19,9 @@ if (Number.isNaN(total) || Number.isNaN(passed)) {
   console.log(`0 passed, 1 failed`);
   process.exit(uvu.status || 1);
 }
-const failed = total - passed - skipped;
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+// uvu's Total counts the tests that ran: a skipped test is not in it.
+const failed = total - passed;
+// A test that cannot run prints "SKIPPED <name>: <reason>" (test/reference.ts); the reasons follow the count.
+const reasons = [...plain.matchAll(/^SKIPPED (.*)$/gm)].map((m) => m[1]);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}${reasons.length ? ` — ${reasons.join("; ")}` : ""}`);
 process.exit(failed > 0 || uvu.status !== 0 ? 1 : 0);
