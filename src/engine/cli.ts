@@ -4,7 +4,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DataError } from "../errors";
 import { ChartPrerenderer } from "../report/prerender";
-import { parseValue, type ParameterValue } from "./parameters";
+import { parseValue, setParameter, type ParameterValue } from "./parameters";
 import { publish, reportName } from "./publish";
 import type { MimeBundle } from "./notebook";
 import { runNotebookThen, type Progress } from "./runner";
@@ -38,7 +38,7 @@ export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): 
     if (arg === "-p" || arg === "--parameter") {
       const name = next();
       if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new UsageError(`-p ${name}: a parameter name is an identifier`);
-      options.parameters[name] = parseValue(next());
+      setParameter(options.parameters, name, parseValue(next()));
     } else if (arg === "--out" || arg === "-o") {
       options.outDir = next();
     } else if (arg === "--timeout") {
