@@ -1,6 +1,6 @@
 // Turns a block of NDJSON lines into rows: each line a hit ({_index, _id, _source}) or a bare
-// _source, flattened to json_normalize's dotted names, with its time from `_source.@timestamp` and
-// its line number. A bad line (not JSON, not an object, no usable @timestamp) is an error naming
+// _source, flattened to json_normalize's dotted names, with its time from `_source.@timestamp` (to
+// the nanosecond) and its line number. A bad line (not JSON, not an object, no usable @timestamp) is an error naming
 // the line, or is counted and skipped when asked.
 import { flatten } from "./flatten";
 
@@ -17,9 +17,13 @@ export interface BadLine {
 }
 
 export interface Block {
-  /** The line number of each row, its time (ms since the epoch, UTC), and its columns (same length, null where absent). */
+  /**
+   * The line number of each row, its time as whole milliseconds since the epoch (UTC) and the
+   * nanoseconds past that millisecond (0–999,999), and its columns (same length, null where absent).
+   */
   lines: number[];
   times: number[];
+  subMs: number[];
   columns: Map<string, unknown[]>;
   /** Lines read, blank ones included. */
   lineCount: number;
@@ -37,7 +41,7 @@ export const KEPT_BAD_LINES = 10;
 export function readBlock(bytes: Uint8Array, firstLine: number, options: ReadOptions = {}): Block {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const wanted = options.columns?.map((name) => ({ name, segments: name.split(".") }));
-  const block: Block = { lines: [], times: [], columns: new Map(wanted?.map((c) => [c.name, []])), lineCount: 0, skipped: 0, badLines: [] };
+  const block: Block = { lines: [], times: [], subMs: [], columns: new Map(wanted?.map((c) => [c.name, []])), lineCount: 0, skipped: 0, badLines: [] };
   const cells = wanted?.map((c) => block.columns.get(c.name) as unknown[]);
 
   let lineNumber = firstLine - 1;
@@ -68,10 +72,11 @@ export function readBlock(bytes: Uint8Array, firstLine: number, options: ReadOpt
     const hit = isObject(doc["_source"]) ? doc : { _source: doc };
     const stamp = (hit["_source"] as Record<string, unknown>)[TIMESTAMP];
     if (typeof stamp !== "string") return bad(`expected '_source.${TIMESTAMP}', a time such as "2020-08-14T19:22:31.512Z"`);
-    const t = Date.parse(stamp); // milliseconds, as filebeat writes them; finer digits would be dropped
-    if (Number.isNaN(t)) return bad(`expected '_source.${TIMESTAMP}' to be an ISO 8601 time, got ${JSON.stringify(stamp).slice(0, 40)}`);
+    const t = parseTimestamp(stamp);
+    if (typeof t === "string") return bad(`expected '_source.${TIMESTAMP}' to be ${t}, got ${JSON.stringify(stamp).slice(0, 48)}`);
     const row = block.times.length;
-    block.times.push(t);
+    block.times.push(t.ms);
+    block.subMs.push(t.subMs);
     block.lines.push(lineNumber);
     if (wanted && cells) {
       for (let c = 0; c < wanted.length; c++) (cells[c] as unknown[]).push(cell(lookup(hit, (wanted[c] as { segments: string[] }).segments, 0)));
@@ -97,6 +102,37 @@ export function readBlock(bytes: Uint8Array, firstLine: number, options: ReadOpt
   if (going && start < buffer.length) take(buffer.toString("utf8", start));
   for (const column of block.columns.values()) while (column.length < block.times.length) column.push(null);
   return block;
+}
+
+export interface Timestamp {
+  /** Whole milliseconds since the epoch, UTC. */
+  ms: number;
+  /** Nanoseconds past that millisecond, 0–999,999. */
+  subMs: number;
+}
+
+// Polars' Datetime("ns") spans 1677-09-21 to 2262-04-11 (pandas' Timestamp the same); a margin of a day.
+const NS_MIN_MS = -9_223_286_400_000;
+const NS_MAX_MS = 9_223_286_400_000;
+const FRACTION = /^(.*T\d{2}:\d{2}:\d{2})[.,](\d+)(.*)$/;
+const ZONE = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+/**
+ * An ISO 8601 time to the nanosecond: filebeat writes milliseconds, Elasticsearch's date_nanos
+ * micro- or nanoseconds, and JavaScript's Date keeps only milliseconds, so the fraction is read
+ * here. Digits past the ninth are dropped (pandas' nanoseconds keep no more). A time without a
+ * zone is UTC, as pandas reads it. Returns what was expected when the text is no such time.
+ */
+export function parseTimestamp(text: string): Timestamp | string {
+  const m = FRACTION.exec(text);
+  let base = m ? `${m[1]}${m[3]}` : text;
+  if (base.includes("T") && !ZONE.test(base)) base += "Z";
+  const whole = Date.parse(base);
+  if (Number.isNaN(whole)) return "an ISO 8601 time";
+  if (whole < NS_MIN_MS || whole > NS_MAX_MS) return "a time between 1677 and 2262 (nanosecond timestamps)";
+  if (!m) return { ms: whole, subMs: 0 };
+  const nanos = Number((m[2] as string).slice(0, 9).padEnd(9, "0"));
+  return { ms: whole + Math.floor(nanos / 1e6), subMs: nanos % 1e6 };
 }
 
 function isBlank(text: string): boolean {

@@ -7,7 +7,7 @@ import type { LoadedEvents } from "./load";
 /** One row: documents, skipped (bad lines), first and last event time. */
 export function describeEvents(events: LoadedEvents): pl.DataFrame {
   const time = events.frame.getColumn("time");
-  const empty = pl.Series("time", [null], pl.Float64).cast(pl.Datetime("ms", "UTC"));
+  const empty = pl.Series("time", [null], pl.Float64).cast(pl.Datetime("ns", "UTC"));
   return pl.DataFrame({
     documents: pl.Series("documents", [events.documents], pl.Int32),
     skipped: pl.Series("skipped", [events.skipped], pl.Int32),
