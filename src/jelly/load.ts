@@ -22,6 +22,8 @@ export interface LoadOptions extends ReadOptions {
 }
 
 export interface LoadedEvents {
+  /** The path the events were read from, as given. */
+  file: string;
   /**
    * `line` (the document's line in the file), `time` (UTC, Datetime("ns"): to the nanosecond, as
    * the file has it), then the columns, sorted by time (ties keep file order).
@@ -29,7 +31,7 @@ export interface LoadedEvents {
   frame: pl.DataFrame;
   /** Documents read, bad ones included (blank lines are not documents). */
   documents: number;
-  /** Bad lines skipped (only with skipBadLines). */
+  /** Bad lines skipped (only with skipBadLines; without it the first bad line is a DataError). */
   skipped: number;
   /** The first few skipped lines and why. */
   badLines: BadLine[];
@@ -50,7 +52,7 @@ export async function loadEvents(path: string, options: LoadOptions = {}): Promi
   }
   const error = blocks.find((b) => b.error)?.error;
   if (error) throw new DataError(`${name} line ${error.line}: ${error.reason}`);
-  return assemble(blocks);
+  return { file: path, ...assemble(blocks) };
 }
 
 function defaultWorkers(path: string): number {
@@ -127,7 +129,7 @@ async function readInWorkers(path: string, options: ReadOptions, count: number):
   return contiguous;
 }
 
-function assemble(blocks: PackedBlock[]): LoadedEvents {
+function assemble(blocks: PackedBlock[]): Omit<LoadedEvents, "file"> {
   const rows = blocks.reduce((n, b) => n + b.times.length, 0);
   const lines = new Int32Array(rows);
   const times = new Float64Array(rows);
