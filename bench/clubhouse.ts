@@ -4,7 +4,7 @@
 //                   (kernel start, every cell, HTML export with the charts drawn, shutdown)
 //   empty notebook  one trivial cell through the same CLI: the runner's fixed cost
 //   notebook, net   the two subtracted: what the analysis itself costs
-//   pandas          the reference script (/work/shared/reference/clubhouse.py) as a whole process
+//   pandas          the reference script (reference/clubhouse.py) as a whole process
 // Runs are interleaved so that a busy machine slows all of them alike. Peak memory is the largest
 // total RSS of the process and its children (the CLI and its kernel), sampled every 20 ms.
 // Targets: net ratio (pandas / notebook net) at least 4, peak memory under 1.5 GB.
@@ -12,12 +12,12 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { FULL } from "../src/clubhouse/data-cli";
+import { referenceRunner, referenceScript } from "../test/reference";
 import { median, writeAlmostEmptyNotebook } from "./lib/common";
 
 const ROOT = resolve(__dirname, "..");
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
-const PYTHON = "/usr/bin/python3";
-const REFERENCE = "/work/shared/reference/clubhouse.py";
+const REFERENCE = referenceScript("clubhouse.py");
 const NOTEBOOK = join(ROOT, "notebooks", "clubhouse.ipynb");
 
 interface Sample {
@@ -93,6 +93,11 @@ async function main(): Promise<void> {
     return;
   }
   if (!existsSync(join(ROOT, "dist", "engine", "cli.js"))) throw new Error("dist/ is not built: run npm run build (npm run bench does)");
+  const { python, missing } = referenceRunner("clubhouse.py", ["pandas", "numpy"]);
+  if (python === undefined) {
+    console.log(`skipped: ${missing}`);
+    return;
+  }
   mkdirSync(join(ROOT, ".tmp"), { recursive: true });
   const scratch = mkdtempSync(join(ROOT, ".tmp", "bench-clubhouse-"));
   try {
@@ -104,7 +109,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       runs.empty.push(await cli(empty, []));
       runs.notebook.push(await cli(NOTEBOOK, ["-p", "dbPath", dbParam]));
-      runs.pandas.push(await measure(PYTHON, [REFERENCE, FULL.path]));
+      runs.pandas.push(await measure(python, [REFERENCE, FULL.path]));
       process.stdout.write(`  run ${i + 1}/${RUNS}: notebook ${runs.notebook[i]!.seconds.toFixed(2)} s, empty ${runs.empty[i]!.seconds.toFixed(2)} s, pandas ${runs.pandas[i]!.seconds.toFixed(2)} s\n`);
     }
     const seconds = (xs: Sample[]) => xs.map((s) => s.seconds);

@@ -3,21 +3,21 @@
 //                -p eventsPath ../data/jelly/full/events.ndjson.gz` as one process (kernel, cells, HTML export)
 //   fixed cost   the same command on an almost empty notebook (one trivial cell), in the same run
 //   net          notebook − fixed cost: what the analysis itself costs
-//   reference    /usr/bin/python3 /work/shared/reference/jelly_party.py on the same file, as one process
+//   reference    reference/jelly_party.py (pandas, scipy) on the same file, as one process
 // Medians of BENCH_RUNS runs (default 3), both ratios, and the peak memory of each process tree
 // (the sum of the resident sets of the process and its children, sampled every 50 ms).
 // Needs a built dist/ (npm run build). Skips what it cannot run, saying why.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { referenceRunner, referenceScript } from "../test/reference";
 import { median, writeAlmostEmptyNotebook } from "./lib/common";
 
 const ROOT = resolve(__dirname, "..");
 const FULL = join(ROOT, "data", "jelly", "full", "events.ndjson.gz");
 const NOTEBOOK = join(ROOT, "notebooks", "jelly-party.ipynb");
 const CLI = join(ROOT, "dist", "engine", "cli.js");
-const PYTHON = "/usr/bin/python3";
-const REFERENCE = "/work/shared/reference/jelly_party.py";
+const REFERENCE = referenceScript("jelly_party.py");
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
 const TARGET_RATIO = 10;
 const TARGET_PEAK = 2 * 1024 ** 3;
@@ -80,7 +80,8 @@ async function main(): Promise<void> {
     console.log("jelly benchmark skipped: dist/ is not built; run `npm run build`.");
     return;
   }
-  const pandas = existsSync(PYTHON) && existsSync(REFERENCE) && spawnSync(PYTHON, ["-c", "import pandas, scipy"]).status === 0;
+  const python = referenceRunner("jelly_party.py", ["pandas", "scipy"]);
+  const pandas = python.python !== undefined;
 
   const scratch = join(ROOT, ".tmp", `bench-jelly-${process.pid}`);
   mkdirSync(scratch, { recursive: true });
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
   const out = join(scratch, "reports");
   const notebookRun = () => measure(process.execPath, [CLI, "report", NOTEBOOK, "-p", "eventsPath", "../data/jelly/full/events.ndjson.gz", "--out", out]);
   const emptyRun = () => measure(process.execPath, [CLI, "report", empty, "--out", out]);
-  const referenceRun = () => measure(PYTHON, [REFERENCE, FULL]);
+  const referenceRun = () => measure(python.python ?? "python3", [REFERENCE, FULL]);
 
   try {
     const notebook: Measure[] = [];
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
     console.log(row("fixed cost", fixed.map((m) => m.ms), fixed.map((m) => m.peakBytes)));
     console.log(row("net", net, []));
     if (!pandas) {
-      console.log(`reference skipped: ${PYTHON} cannot import pandas and scipy (Debian: apt-get install python3-pandas python3-scipy).`);
+      console.log(`reference skipped: ${python.missing}.`);
       return;
     }
     console.log(row("reference", reference.map((m) => m.ms), reference.map((m) => m.peakBytes)));

@@ -4,17 +4,18 @@
 //   fixed       an almost empty notebook (a parameter and one trivial cell) through the same CLI:
 //               the runner's own cost, measured in the same run
 //   net         notebook − fixed: what the analysis itself costs
-//   reference   /usr/bin/python3 unique_devices.py (pandas) on the same file, as a whole process
+//   reference   reference/unique_devices.py (pandas) on the same file, as a whole process
 // Medians of BENCH_RUNS runs (default 3), the ratios reference / notebook and reference / net,
 // and time and memory at 1× and 4× the rows: GNU time's peak RSS (the largest process: for the
 // notebook, the kernel; it counts the memory-mapped gzip input) and the process tree's anonymous memory.
 // Needs a build (`npm run build`) for the CLI; skips with a message without the extract or pandas.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
 import { createGunzip, createGzip } from "node:zlib";
+import { referenceRunner, referenceScript } from "../test/reference";
 import { median, writeAlmostEmptyNotebook } from "./lib/common";
 
 const ROOT = resolve(__dirname, "..");
@@ -24,8 +25,7 @@ const FULL = join(ROOT, "data", "uniques", "full", "webrequest.tsv.gz");
 const FULL_TRUTH = join(ROOT, "data", "uniques", "full", "truth.json");
 const X4 = join(ROOT, "data", "uniques", "full", "webrequest-x4.tsv.gz");
 const X4_TRUTH = join(ROOT, "data", "uniques", "full", "truth-x4.json");
-const REFERENCE = "/work/shared/reference/unique_devices.py";
-const PYTHON = "/usr/bin/python3";
+const REFERENCE = referenceScript("unique_devices.py");
 const CLI = join(ROOT, "dist", "engine", "cli.js");
 const TARGET = 6;
 
@@ -148,8 +148,9 @@ async function main(): Promise<void> {
     console.log(`skipped: ${relative(ROOT, FULL)} is missing; write it with \`npm run data -- --full\` (about 2 minutes).`);
     return;
   }
-  if (spawnSync(PYTHON, ["-c", "import pandas"]).status !== 0 || !existsSync(REFERENCE)) {
-    console.log(`skipped: the reference needs ${PYTHON} with pandas and ${REFERENCE}.`);
+  const { python, missing } = referenceRunner("unique_devices.py", ["pandas"]);
+  if (python === undefined) {
+    console.log(`skipped: ${missing}`);
     return;
   }
   if (!existsSync(CLI) || !existsSync(join(ROOT, "dist", "uniques", "index.js"))) {
@@ -168,7 +169,7 @@ async function main(): Promise<void> {
     await report(empty, dir, {}); // warm the file cache and the kernel's modules once
     const fixed = await repeat("fixed", () => report(empty, dir, {}));
     const notebook = await repeat("notebook 1×", () => report(NOTEBOOK, dir, full));
-    const reference = await repeat("reference 1×", () => timed(PYTHON, [REFERENCE, FULL, FULL_TRUTH]));
+    const reference = await repeat("reference 1×", () => timed(python, [REFERENCE, FULL, FULL_TRUTH]));
     const notebook4 = await repeat("notebook 4×", () => report(NOTEBOOK, dir, x4));
     const memory1 = await report(NOTEBOOK, dir, full, true);
     const memory4 = await report(NOTEBOOK, dir, x4, true);

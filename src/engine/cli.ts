@@ -56,7 +56,8 @@ export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): 
     if (arg === "-p" || arg === "--parameter") {
       const name = next();
       if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new UsageError(`-p ${name}: a parameter name is an identifier`);
-      options.parameters[name] = load.parameters().parseValue(next());
+      const { parseValue, setParameter } = load.parameters();
+      setParameter(options.parameters, name, parseValue(next()));
     } else if (arg === "--out" || arg === "-o") {
       options.outDir = next();
     } else if (arg === "--timeout") {

@@ -18,6 +18,17 @@ export interface ParameterDefault {
 export const PARAMETERS_TAG = "parameters";
 export const INJECTED_TAG = "injected-parameters";
 
+/** A parameter name is a JavaScript identifier (the injected cell declares it as a `const`). */
+export const PARAMETER_NAME = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * Sets `values[name]` as an own property, so that a name such as `__proto__` stays a name (and is
+ * then refused as unknown) instead of replacing the object's prototype.
+ */
+export function setParameter(values: Record<string, ParameterValue>, name: string, value: ParameterValue): void {
+  Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** A command-line value: JSON when it parses as JSON (`3`, `true`, `[1,2]`, `"x"`), otherwise the string itself. */
 export function parseValue(text: string): ParameterValue {
   try {
@@ -77,14 +88,36 @@ export function findParametersCell(nb: Notebook): number {
   return nb.cells.findIndex((c) => c.cell_type === "code" && tagsOf(c).includes(PARAMETERS_TAG));
 }
 
-/** The TypeScript source of the injected cell; keeps each declared type so a wrong value fails to compile there. */
+/**
+ * The TypeScript source of the injected cell; keeps each declared type so a wrong value fails to compile there.
+ * JSON leaves U+2028 and U+2029 unescaped, and tslab splits a cell's lines at them ("Unterminated string
+ * literal"): they are escaped.
+ */
 export function injectedSource(values: Record<string, ParameterValue>, defaults: readonly ParameterDefault[]): string {
   const lines = ["// Parameters injected by the report runner"];
   for (const [name, value] of Object.entries(values)) {
     const type = defaults.find((d) => d.name === name)?.type;
-    lines.push(`const ${name}${type ? `: ${type}` : ""} = ${JSON.stringify(value)};`);
+    const json = JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    lines.push(`const ${name}${type ? `: ${type}` : ""} = ${json};`);
   }
   return lines.join("\n");
+}
+
+/** Where in `value` a number JSON cannot hold sits (`topN`, `sizes[2]`, `opts.k`), or undefined. */
+function nonFinite(value: ParameterValue, at: string): string | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : `${at} is ${value}`;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const bad = nonFinite(value[i] as ParameterValue, `${at}[${i}]`);
+      if (bad) return bad;
+    }
+  } else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      const bad = nonFinite(v, PARAMETER_NAME.test(k) ? `${at}.${k}` : `${at}[${JSON.stringify(k)}]`);
+      if (bad) return bad;
+    }
+  }
+  return undefined;
 }
 
 export interface Parameterised {
@@ -101,19 +134,24 @@ export function injectParameters(nb: Notebook, values: Record<string, ParameterV
   const at = findParametersCell(nb);
   const defaults = at < 0 ? [] : parseDefaults(sourceOf(nb.cells[at] as Cell));
   const used: Record<string, ParameterValue> = {};
-  for (const d of defaults) if (d.value !== undefined) used[d.name] = d.value;
+  for (const d of defaults) if (d.value !== undefined) setParameter(used, d.name, d.value);
   const names = Object.keys(values);
   if (names.length === 0) return { notebook: nb, used };
   if (at < 0) {
     throw new DataError(`${file}: has no cell tagged "${PARAMETERS_TAG}", so it takes no parameters (given: ${names.join(", ")})`);
   }
+  // Only a declared identifier is a parameter: `__proto__`, `a-b` or `toString` are unknown names.
   const known = new Set(defaults.map((d) => d.name));
-  const unknown = names.filter((n) => !known.has(n));
+  const unknown = names.filter((n) => !known.has(n) || !PARAMETER_NAME.test(n));
   if (unknown.length > 0) {
     const list = defaults.map((d) => d.name).join(", ") || "none";
     throw new DataError(`${file}: unknown parameter${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; the notebook's parameters are: ${list}`);
   }
-  Object.assign(used, values);
+  for (const name of names) {
+    const bad = nonFinite(values[name] as ParameterValue, name);
+    if (bad) throw new DataError(`${file}: parameter ${bad}, a number JSON cannot hold (beyond ±1.8e308, or NaN); give a finite number`);
+  }
+  for (const name of names) setParameter(used, name, values[name] as ParameterValue);
   const injected: CodeCell = {
     cell_type: "code",
     id: "injected-parameters",

@@ -1,6 +1,6 @@
 // Turns a block of NDJSON lines into rows: each line a hit ({_index, _id, _source}) or a bare
-// _source, flattened to json_normalize's dotted names, with its time from `_source.@timestamp` and
-// its line number. A bad line (not JSON, not an object, no usable @timestamp) is an error naming
+// _source, flattened to json_normalize's dotted names, with its time from `_source.@timestamp` (to
+// the nanosecond) and its line number. A bad line (not JSON, not an object, no usable @timestamp) is an error naming
 // the line, or is counted and skipped when asked.
 import { flatten } from "./flatten";
 
@@ -17,9 +17,13 @@ export interface BadLine {
 }
 
 export interface Block {
-  /** The line number of each row, its time (ms since the epoch, UTC), and its columns (same length, null where absent). */
+  /**
+   * The line number of each row, its time as whole milliseconds since the epoch (UTC) and the
+   * nanoseconds past that millisecond (0–999,999), and its columns (same length, null where absent).
+   */
   lines: number[];
   times: number[];
+  subMs: number[];
   columns: Map<string, unknown[]>;
   /** Lines read, blank ones included. */
   lineCount: number;
@@ -37,7 +41,7 @@ export const KEPT_BAD_LINES = 10;
 export function readBlock(bytes: Uint8Array, firstLine: number, options: ReadOptions = {}): Block {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const wanted = options.columns?.map((name) => ({ name, segments: name.split(".") }));
-  const block: Block = { lines: [], times: [], columns: new Map(wanted?.map((c) => [c.name, []])), lineCount: 0, skipped: 0, badLines: [] };
+  const block: Block = { lines: [], times: [], subMs: [], columns: new Map(wanted?.map((c) => [c.name, []])), lineCount: 0, skipped: 0, badLines: [] };
   const cells = wanted?.map((c) => block.columns.get(c.name) as unknown[]);
 
   let lineNumber = firstLine - 1;
@@ -68,10 +72,11 @@ export function readBlock(bytes: Uint8Array, firstLine: number, options: ReadOpt
     const hit = isObject(doc["_source"]) ? doc : { _source: doc };
     const stamp = (hit["_source"] as Record<string, unknown>)[TIMESTAMP];
     if (typeof stamp !== "string") return bad(`expected '_source.${TIMESTAMP}', a time such as "2020-08-14T19:22:31.512Z"`);
-    const t = Date.parse(stamp); // milliseconds, as filebeat writes them; finer digits would be dropped
-    if (Number.isNaN(t)) return bad(`expected '_source.${TIMESTAMP}' to be an ISO 8601 time, got ${JSON.stringify(stamp).slice(0, 40)}`);
+    const t = parseTimestamp(stamp);
+    if (typeof t === "string") return bad(`expected '_source.${TIMESTAMP}' to be ${t}, got ${JSON.stringify(stamp).slice(0, 48)}`);
     const row = block.times.length;
-    block.times.push(t);
+    block.times.push(t.ms);
+    block.subMs.push(t.subMs);
     block.lines.push(lineNumber);
     if (wanted && cells) {
       for (let c = 0; c < wanted.length; c++) (cells[c] as unknown[]).push(cell(lookup(hit, (wanted[c] as { segments: string[] }).segments, 0)));
@@ -97,6 +102,107 @@ export function readBlock(bytes: Uint8Array, firstLine: number, options: ReadOpt
   if (going && start < buffer.length) take(buffer.toString("utf8", start));
   for (const column of block.columns.values()) while (column.length < block.times.length) column.push(null);
   return block;
+}
+
+export interface Timestamp {
+  /** Whole milliseconds since the epoch, UTC. */
+  ms: number;
+  /** Nanoseconds past that millisecond, 0–999,999. */
+  subMs: number;
+}
+
+// Polars' Datetime("ns") spans 1677-09-21 to 2262-04-11 (pandas' Timestamp the same); a margin of a day.
+const NS_MIN_MS = -9_223_286_400_000;
+const NS_MAX_MS = 9_223_286_400_000;
+const BAD_TIME = "an ISO 8601 time";
+const OUT_OF_RANGE = "a time between 1677 and 2262 (nanosecond timestamps)";
+
+/**
+ * An ISO 8601 time, `YYYY-MM-DD[(T| )HH:MM[:SS[.fraction]]][Z|±HH[:]MM|±HH]`, to the nanosecond:
+ * filebeat writes milliseconds, Elasticsearch's date_nanos micro- or nanoseconds, and JavaScript's
+ * Date keeps only milliseconds, so the digits are read here (and the calendar checked: Date.parse
+ * takes 2020-02-30 for March 1st). Digits past the ninth are dropped (pandas keeps nanoseconds). A
+ * time without a zone is UTC, as pandas reads it. Read by position, as it runs once a line.
+ * Returns what was expected when the text is no such time.
+ */
+export function parseTimestamp(text: string): Timestamp | string {
+  const end = text.length;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (code(text, 4) !== MINUS || code(text, 7) !== MINUS || !(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return BAD_TIME;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let nanos = 0;
+  let p = 10;
+  const separator = code(text, p);
+  if (separator === T_UPPER || separator === T_LOWER || separator === SPACE) {
+    hour = digitsAt(text, 11, 2);
+    minute = digitsAt(text, 14, 2);
+    if (code(text, 13) !== COLON || !(hour <= 23 && minute <= 59)) return BAD_TIME;
+    p = 16;
+    if (code(text, p) === COLON) {
+      second = digitsAt(text, 17, 2);
+      if (!(second <= 59)) return BAD_TIME;
+      p = 19;
+      if (code(text, p) === DOT || code(text, p) === COMMA) {
+        let scale = 100_000_000;
+        const first = ++p;
+        for (; p < end; p++) {
+          const c = text.charCodeAt(p) - ZERO;
+          if (c < 0 || c > 9) break;
+          nanos += c * scale;
+          scale = scale === 1 ? 0 : scale / 10; // past the ninth digit: dropped
+        }
+        if (p === first) return BAD_TIME;
+      }
+    }
+    const zone = code(text, p);
+    if (zone === Z_UPPER || zone === Z_LOWER) p++;
+    else if (zone === PLUS || zone === MINUS) {
+      const oh = digitsAt(text, p + 1, 2);
+      p += 3;
+      let om = 0;
+      if (code(text, p) === COLON) p++;
+      if (p < end) {
+        om = digitsAt(text, p, 2);
+        p += 2;
+      }
+      if (!(oh <= 23 && om <= 59)) return BAD_TIME;
+      minute -= (zone === MINUS ? -1 : 1) * (oh * 60 + om);
+    }
+    if (p !== end) return BAD_TIME;
+  } else if (p !== end) return BAD_TIME;
+  // Date.UTC reads the years 0–99 as 1900–1999: those are out of range anyway.
+  if (year < 1677) return OUT_OF_RANGE;
+  const whole = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (whole < NS_MIN_MS || whole > NS_MAX_MS) return OUT_OF_RANGE;
+  return { ms: whole + Math.floor(nanos / 1e6), subMs: nanos % 1e6 };
+}
+
+const [ZERO, MINUS, PLUS, COLON, DOT, COMMA, SPACE, T_UPPER, T_LOWER, Z_UPPER, Z_LOWER] = [..."0-+:., TtZz"].map((c) => c.charCodeAt(0)) as [number, number, number, number, number, number, number, number, number, number, number];
+
+/** The char code at `at`, or −1 past the end. */
+function code(text: string, at: number): number {
+  return at < text.length ? text.charCodeAt(at) : -1;
+}
+
+/** `count` decimal digits at `at` as a number, or NaN. */
+function digitsAt(text: string, at: number, count: number): number {
+  if (at + count > text.length) return NaN;
+  let v = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = text.charCodeAt(i) - ZERO;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function isBlank(text: string): boolean {

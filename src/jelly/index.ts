@@ -19,6 +19,6 @@ export {
   type Milliseconds,
   type Minutes,
 } from "./metrics";
-export { describeEvents, eventTypes } from "./overview";
+export { describeEvents, eventTypes, skippedLinesBundle, skippedLinesWarning } from "./overview";
 export { describeSessions, sessionsOf } from "./sessions";
 export { mannWhitneyTable, verdict, welchTable } from "./tables";

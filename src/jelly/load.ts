@@ -23,11 +23,16 @@ export interface LoadOptions extends ReadOptions {
 }
 
 export interface LoadedEvents {
-  /** `line` (the document's line in the file), `time` (UTC), then the columns, sorted by time (ties keep file order). */
+  /** The path the events were read from, as given. */
+  file: string;
+  /**
+   * `line` (the document's line in the file), `time` (UTC, Datetime("ns"): to the nanosecond, as
+   * the file has it), then the columns, sorted by time (ties keep file order).
+   */
   frame: pl.DataFrame;
   /** Documents read, bad ones included (blank lines are not documents). */
   documents: number;
-  /** Bad lines skipped (only with skipBadLines). */
+  /** Bad lines skipped (only with skipBadLines; without it the first bad line is a DataError). */
   skipped: number;
   /** The first few skipped lines and why. */
   badLines: BadLine[];
@@ -44,12 +49,12 @@ export async function loadEvents(path: string, options: LoadOptions = {}): Promi
     const workers = options.workers ?? defaultWorkers(path);
     blocks = workers > 0 ? await readInWorkers(path, read, workers) : await readHere(path, read);
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
-    throw new DataError(`${name}: cannot be read (${reason})`);
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new DataError(`${path}: no such file`);
+    throw new DataError(`${name}: cannot be read (${(e as Error).message})`);
   }
   const error = blocks.find((b) => b.error)?.error;
   if (error) throw new DataError(`${name} line ${error.line}: ${error.reason}`);
-  return assemble(blocks);
+  return { file: path, ...assemble(blocks) };
 }
 
 function defaultWorkers(path: string): number {
@@ -126,10 +131,11 @@ async function readInWorkers(path: string, options: ReadOptions, count: number):
   return contiguous;
 }
 
-function assemble(blocks: PackedBlock[]): LoadedEvents {
+function assemble(blocks: PackedBlock[]): Omit<LoadedEvents, "file"> {
   const rows = blocks.reduce((n, b) => n + b.times.length, 0);
   const lines = new Int32Array(rows);
   const times = new Float64Array(rows);
+  const subMs = new Int32Array(rows);
   const names: string[] = [];
   for (const b of blocks) for (const key of b.names) if (!names.includes(key)) names.push(key);
   let at = 0;
@@ -139,12 +145,13 @@ function assemble(blocks: PackedBlock[]): LoadedEvents {
   for (const b of blocks) {
     lines.set(b.lines, at);
     times.set(b.times, at);
+    subMs.set(b.subMs, at);
     at += b.times.length;
     skipped += b.skipped;
     documents += b.times.length + b.skipped;
     for (const bad of b.badLines) if (badLines.length < KEPT_BAD_LINES) badLines.push(bad);
   }
-  let frame: pl.DataFrame = pl.DataFrame([pl.Series("line", lines), pl.Series("time", times).cast(pl.Datetime("ms", "UTC")), pl.Series("__row", Int32Array.from({ length: rows }, (_, i) => i))]);
+  let frame: pl.DataFrame = pl.DataFrame([pl.Series("line", lines), nanosecondTimes(times, subMs), pl.Series("__row", Int32Array.from({ length: rows }, (_, i) => i))]);
   for (const name of names) {
     const parts = blocks.map((b) => {
       const c = b.names.indexOf(name);
@@ -155,6 +162,18 @@ function assemble(blocks: PackedBlock[]): LoadedEvents {
   // Time order; equal times keep their order in the file.
   frame = frame.sort(["time", "__row"]).drop("__row");
   return { frame, documents, skipped, badLines };
+}
+
+/**
+ * `time` as Datetime("ns", "UTC"): ms · 10⁶ + ns in Int64. (Nanoseconds since the epoch exceed 2^53,
+ * so they cannot pass through JS numbers; and polars multiplies an Int64 column by a JS number in
+ * Float64, hence the Int64 literal.)
+ */
+function nanosecondTimes(ms: Float64Array, subMs: Int32Array): pl.Series {
+  return pl
+    .DataFrame([pl.Series("ms", ms), pl.Series("sub", subMs)])
+    .select(pl.col("ms").cast(pl.Int64).mul(pl.lit(1_000_000).cast(pl.Int64)).add(pl.col("sub").cast(pl.Int64)).cast(pl.Datetime("ns", "UTC")).alias("time"))
+    .getColumn("time");
 }
 
 /**

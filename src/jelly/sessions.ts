@@ -13,7 +13,7 @@ import { LINK, TYPE, UUID } from "./columns";
  * file; pandas' quicksort left that open). `joins` is joinLinks(events): its hosts are reused.
  */
 export function sessionsOf(events: pl.DataFrame, joins: pl.DataFrame): pl.DataFrame {
-  return events
+  const sessions = events
     .filter(pl.col(TYPE).isIn(["join", "disconnect"]).and(pl.col(UUID).isNotNull()))
     .groupBy(UUID)
     .agg(
@@ -27,9 +27,21 @@ export function sessionsOf(events: pl.DataFrame, joins: pl.DataFrame): pl.DataFr
     )
     .rename({ [UUID]: "uuid" })
     .join(joins.select(pl.col("line").alias("first_line"), "host"), { on: "first_line", how: "left" })
-    .withColumns(pl.col("end").cast(pl.Float64).sub(pl.col("start").cast(pl.Float64)).alias("duration_ms"))
+    .withColumns(durationNs(pl.col("start"), pl.col("end")).alias("duration_ms"))
     .sort(["start", "uuid"])
     .select("uuid", "start", "end", "duration_ms", "events", "first_event", "disconnected", "link", "host");
+  return sessions.withColumns(pl.Series("duration_ms", Float64Array.from(sessions.getColumn("duration_ms").toArray() as number[], (ns) => ns / 1e6)));
+}
+
+/**
+ * end − start in nanoseconds (loadEvents keeps the file's digits), subtracted as Int64; up to 104 days
+ * it is below 2^53, so the Float64 holds it exactly. sessionsOf divides by 10⁶ in JavaScript: polars
+ * divides a column by a scalar through its reciprocal, which is not correctly rounded
+ * (59,999,999,000 ns gave 59,999.998999999996 ms), and whole seconds are floored from it.
+ */
+function durationNs(start: pl.Expr, end: pl.Expr): pl.Expr {
+  const ns = (e: pl.Expr) => e.cast(pl.Datetime("ns")).cast(pl.Int64);
+  return ns(end).sub(ns(start)).cast(pl.Float64);
 }
 
 /**

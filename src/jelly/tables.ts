@@ -1,6 +1,7 @@
 // The tests' results as small tables for the report, and the sentence comparing their verdicts.
 import * as pl from "nodejs-polars";
 import type { MannWhitneyU } from "../stats/mann-whitney";
+import { formatPValue } from "../stats/p-value";
 import type { WelchTTest } from "../stats/welch-t-test";
 
 export interface Labelled<T> {
@@ -8,7 +9,10 @@ export interface Labelled<T> {
   result: T | null;
 }
 
-/** label, n_x, n_y, mean_x, mean_y, t, df, p_one_sided (H₁: x > y). A null result gives a row of nulls. */
+/**
+ * label, n_x, n_y, mean_x, mean_y, t, df, p_one_sided (H₁: x > y) as text with its digits at any size,
+ * log10_p_one_sided. A null result gives a row of nulls.
+ */
 export function welchTable(rows: Labelled<WelchTTest>[]): pl.DataFrame {
   const col = (f: (r: WelchTTest) => number) => rows.map((r) => (r.result ? f(r.result) : null));
   return pl.DataFrame({
@@ -19,11 +23,12 @@ export function welchTable(rows: Labelled<WelchTTest>[]): pl.DataFrame {
     mean_y: pl.Series("mean_y", col((r) => r.meanY), pl.Float64),
     t: pl.Series("t", col((r) => r.t), pl.Float64),
     df: pl.Series("df", col((r) => r.df), pl.Float64),
-    p_one_sided: pl.Series("p_one_sided", col((r) => r.pGreater), pl.Float64),
+    p_one_sided: pl.Series("p_one_sided", pText(rows, (r) => r.pGreater, (r) => r.log10PGreater), pl.Utf8),
+    log10_p_one_sided: pl.Series("log10_p_one_sided", col((r) => r.log10PGreater), pl.Float64),
   });
 }
 
-/** label, n_x, n_y, u, z, p_one_sided (H₁: x tends to be larger). */
+/** label, n_x, n_y, u, z, p_one_sided (H₁: x tends to be larger) as text, log10_p_one_sided. */
 export function mannWhitneyTable(rows: Labelled<MannWhitneyU>[]): pl.DataFrame {
   const col = (f: (r: MannWhitneyU) => number) => rows.map((r) => (r.result ? f(r.result) : null));
   return pl.DataFrame({
@@ -32,8 +37,13 @@ export function mannWhitneyTable(rows: Labelled<MannWhitneyU>[]): pl.DataFrame {
     n_y: pl.Series("n_y", col((r) => r.nY), pl.Int32),
     u: pl.Series("u", col((r) => r.u), pl.Float64),
     z: pl.Series("z", col((r) => r.z), pl.Float64),
-    p_one_sided: pl.Series("p_one_sided", col((r) => r.pGreater), pl.Float64),
+    p_one_sided: pl.Series("p_one_sided", pText(rows, (r) => r.pGreater, (r) => r.log10PGreater), pl.Utf8),
+    log10_p_one_sided: pl.Series("log10_p_one_sided", col((r) => r.log10PGreater), pl.Float64),
   });
+}
+
+function pText<T>(rows: Labelled<T>[], p: (r: T) => number, log10p: (r: T) => number): (string | null)[] {
+  return rows.map((r) => (r.result ? formatPValue(p(r.result), log10p(r.result)) : null));
 }
 
 /**
@@ -42,10 +52,13 @@ export function mannWhitneyTable(rows: Labelled<MannWhitneyU>[]): pl.DataFrame {
  */
 export function verdict(welch: WelchTTest | null, rank: MannWhitneyU | null, x: string, y: string, alpha = 0.05): string {
   if (!welch || !rank) return `One of the samples is too small to test whether ${x} sessions are longer than ${y} sessions.`;
-  const p = (v: number) => (v !== 0 && v < 1e-4 ? v.toExponential(1) : v.toPrecision(2));
   const w = welch.pGreater < alpha;
   const r = rank.pGreater < alpha;
-  const both = `Welch's t-test (p = ${p(welch.pGreater)}) and the Mann–Whitney U test (p = ${p(rank.pGreater)})`;
+  const p = (v: number, log10: number) => {
+    const text = formatPValue(v, log10);
+    return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
+  };
+  const both = `Welch's t-test (${p(welch.pGreater, welch.log10PGreater)}) and the Mann–Whitney U test (${p(rank.pGreater, rank.log10PGreater)})`;
   if (w && r) return `${both} both find ${x} sessions longer than ${y} sessions at the ${alpha * 100}% level: the rank test does not change the conclusion.`;
   if (!w && !r) return `Neither ${both} finds ${x} sessions longer than ${y} sessions at the ${alpha * 100}% level: the rank test does not change the conclusion.`;
   return w

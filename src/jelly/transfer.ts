@@ -27,6 +27,7 @@ export type PackedColumn =
 export interface PackedBlock {
   lines: Int32Array;
   times: Float64Array;
+  subMs: Int32Array;
   names: string[];
   columns: PackedColumn[];
   lineCount: number;
@@ -40,6 +41,7 @@ export function pack(block: Block): { packed: PackedBlock; transfer: ArrayBuffer
   const packed: PackedBlock = {
     lines: Int32Array.from(block.lines),
     times: Float64Array.from(block.times),
+    subMs: Int32Array.from(block.subMs),
     names: [...block.columns.keys()],
     columns,
     lineCount: block.lineCount,
@@ -48,7 +50,7 @@ export function pack(block: Block): { packed: PackedBlock; transfer: ArrayBuffer
     ...(block.error ? { error: block.error } : {}),
   };
   const buffers = (c: PackedColumn) => (c.kind === "dictionary" ? [c.dictionary.lengths.buffer, c.codes.buffer] : [c.kinds.buffer, c.numbers.buffer, c.texts.lengths.buffer]);
-  return { packed, transfer: [packed.lines.buffer, packed.times.buffer, ...columns.flatMap(buffers)] as ArrayBuffer[] };
+  return { packed, transfer: [packed.lines.buffer, packed.times.buffer, packed.subMs.buffer, ...columns.flatMap(buffers)] as ArrayBuffer[] };
 }
 
 function packStrings(strings: string[]): PackedStrings {
@@ -135,6 +137,7 @@ export function unpack(packed: PackedBlock): Block {
   return {
     lines: Array.from(packed.lines),
     times: Array.from(packed.times),
+    subMs: Array.from(packed.subMs),
     columns,
     lineCount: packed.lineCount,
     skipped: packed.skipped,

@@ -5,9 +5,11 @@
 // normal approximation with the tie correction of the variance,
 //   σ² = nx·ny/12 · ((n + 1) − Σ(t³ − t) / (n(n − 1))),
 // and a continuity correction of ½ towards the mean, as R's wilcox.test(exact = FALSE, correct = TRUE)
-// and scipy's method="asymptotic". Tails come from Φ(−z), not 1 − Φ(z). Empty sample → null;
-// every value tied (σ = 0) → null.
+// and scipy's method="asymptotic". Tails come from Φ(−z), not 1 − Φ(z), and also as log₁₀ p in
+// log space (log-tails.ts), exact where p underflows to 0. Empty sample → null; every value tied
+// (σ = 0) → null.
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import { log10NormalUpper, tailFromLog10 } from "./log-tails";
 import { ranks } from "./ranks";
 
 export interface MannWhitneyU {
@@ -16,8 +18,12 @@ export interface MannWhitneyU {
   z: number;
   /** One-sided p for H₁: x tends to be larger than y. */
   pGreater: number;
+  /** log₁₀ of pGreater, exact where pGreater underflows to 0. */
+  log10PGreater: number;
   /** One-sided p for H₁: x tends to be smaller than y. */
   pLess: number;
+  /** log₁₀ of pLess, exact where pLess underflows to 0. */
+  log10PLess: number;
   pTwoSided: number;
   nX: number;
   nY: number;
@@ -50,9 +56,11 @@ export function mannWhitneyU(x: ArrayLike<number>, y: ArrayLike<number>): MannWh
   const mu = (nX * nY) / 2;
   const zGreater = (u - mu - 0.5) / sigma;
   const zLess = (u - mu + 0.5) / sigma;
-  const pGreater = normalCdf(-zGreater, 0, 1);
-  const pLess = normalCdf(zLess, 0, 1);
+  const log10PGreater = log10NormalUpper(zGreater);
+  const log10PLess = log10NormalUpper(-zLess);
+  const pGreater = tailFromLog10(normalCdf(-zGreater, 0, 1), log10PGreater);
+  const pLess = tailFromLog10(normalCdf(zLess, 0, 1), log10PLess);
   const zTwo = (Math.abs(u - mu) - 0.5) / sigma;
   const pTwoSided = Math.min(1, 2 * normalCdf(-zTwo, 0, 1));
-  return { u, z: zGreater, pGreater, pLess, pTwoSided, nX, nY };
+  return { u, z: zGreater, pGreater, log10PGreater, pLess, log10PLess, pTwoSided, nX, nY };
 }

@@ -2,7 +2,6 @@
 // quirks kept, corrected variants next to them) run on the committed sample database, compared
 // with the library's answers: counts exactly, ratios to 1e-9.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { SAMPLE } from "../../src/clubhouse/data-cli";
@@ -11,11 +10,9 @@ import { loadUsers } from "../../src/clubhouse/load";
 import { influential, joinedByMonth, originalInfluentialRows, originalReach, topBy } from "../../src/clubhouse/reach";
 import { signupSummary, signupsPerDay } from "../../src/clubhouse/signups";
 import { inviteTree } from "../../src/clubhouse/tree";
+import { crossCheck, referenceRunner, referenceScript } from "../reference";
 
-const PYTHON = "/usr/bin/python3";
-const SCRIPT = "/work/shared/reference/clubhouse.py";
-const pandas = existsSync(SCRIPT) && spawnSync(PYTHON, ["-c", "import pandas, numpy"]).status === 0;
-if (!pandas) console.log(`reference.test.ts: skipped — ${existsSync(SCRIPT) ? `pandas is not importable by ${PYTHON}` : `${SCRIPT} is not there`}`);
+const SCRIPT = referenceScript("clubhouse.py");
 
 interface Reference {
   rows: number;
@@ -38,8 +35,8 @@ interface Reference {
   fixed_hubs_by_month: Record<string, number>;
 }
 
-(pandas ? test : test.skip)("the pandas reference and the library agree on the sample database", async () => {
-  const run = spawnSync(PYTHON, [SCRIPT, SAMPLE.path], { encoding: "utf8" });
+crossCheck(test, "the pandas reference (reference/clubhouse.py) and the library agree on the sample database", referenceRunner("clubhouse.py", ["pandas", "numpy"]), async (python) => {
+  const run = spawnSync(python, [SCRIPT, SAMPLE.path], { encoding: "utf8" });
   assert.is(run.status, 0, run.stderr);
   const ref = JSON.parse(run.stdout) as Reference;
   const close = (a: number | null, b: number, what: string) => assert.ok(a !== null && Math.abs(a - b) <= 1e-9, `${what}: ${a} vs ${b}`);

@@ -1,7 +1,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Notebook } from "../../src/engine/notebook";
-import { injectedSource, injectParameters, parseDefaults, parseValue } from "../../src/engine/parameters";
+import ts from "typescript";
+import { injectedSource, injectParameters, parseDefaults, parseValue, setParameter, type ParameterValue } from "../../src/engine/parameters";
 
 const notebook = (): Notebook => ({
   nbformat: 4,
@@ -60,6 +61,39 @@ test("unknown parameter names are an error that lists the known ones", () => {
   const bare = notebook();
   bare.cells[1]!.metadata = {};
   assert.throws(() => injectParameters(bare, { topN: 5 }, "x.ipynb"), /no cell tagged "parameters"/);
+});
+
+test("a number JSON cannot hold is an error naming the parameter, not a silent null", () => {
+  // `-p topN 1e400`: JSON.parse gives Infinity, which JSON.stringify would inject as null.
+  assert.is(parseValue("1e400"), Infinity);
+  assert.throws(() => injectParameters(notebook(), { topN: parseValue("1e400") }, "demo.ipynb"), (e: Error) =>
+    e.name === "DataError" && e.message.startsWith("demo.ipynb: parameter topN is Infinity, a number JSON cannot hold"),
+  );
+  assert.throws(() => injectParameters(notebook(), { topN: NaN }, "demo.ipynb"), /parameter topN is NaN/);
+  assert.throws(() => injectParameters(notebook(), { topN: parseValue('[1, {"k": -1e999}]') }, "demo.ipynb"), /parameter topN\[1\]\.k is -Infinity/);
+});
+
+test("__proto__ and other names that are no declared identifier are unknown names", () => {
+  // As the CLI collects them: an own property, so the name is not lost in the prototype.
+  const values: Record<string, ParameterValue> = {};
+  setParameter(values, "__proto__", "x");
+  assert.equal(Object.keys(values), ["__proto__"]);
+  assert.throws(() => injectParameters(notebook(), values, "demo.ipynb"), (e: Error) =>
+    e.message === "demo.ipynb: unknown parameter __proto__; the notebook's parameters are: dataPath, topN, since",
+  );
+  assert.throws(() => injectParameters(notebook(), { "top-N": 1, toString: 2 }, "demo.ipynb"), /unknown parameters top-N, toString;/);
+});
+
+test("U+2028 and U+2029 in a value are escaped, so the injected cell compiles and keeps them", () => {
+  const value = "line\u2028separator\u2029paragraph";
+  const source = injectedSource({ dataPath: value }, parseDefaults('const dataPath: string = "a";'));
+  assert.not.match(source, /[\u2028\u2029]/);
+  const out = ts.transpileModule(source, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+  assert.equal(out.diagnostics, []);
+  // The string the cell declares is the value itself.
+  const declared = new Function(`${out.outputText.replace(/^export \{\};?$/m, "")}; return dataPath;`)() as string;
+  assert.is(declared, value);
+  // (Unescaped, tslab's cell splits at U+2028 and reports "Unterminated string literal".)
 });
 
 test.run();

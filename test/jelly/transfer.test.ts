@@ -7,6 +7,7 @@ test("a block survives packing for a worker: text, numbers, booleans, nulls, emp
   const block: Block = {
     lines: [3, 4, 6],
     times: [1.5e12, 1.5e12 + 1, 1.5e12 + 2],
+    subMs: [0, 999_999, 123_456],
     columns: new Map<string, unknown[]>([
       ["a", ["x", null, ""]],
       ["b", [1.25, true, false]],

@@ -33,6 +33,21 @@ test("R's wilcox.test(x, y, alternative = 'g') example, without ties", () => {
   assert.is(r.u, 35);
   close(r.z, 9.5 / Math.sqrt(200 / 3), 1e-12, "z");
   close(r.pGreater, 0.12231180256349167, 1e-9, "p");
+  close(r.log10PGreater, Math.log10(0.12231180256349167), 1e-9, "log10 p");
+  close(r.log10PLess, Math.log10(r.pLess), 1e-12, "log10 p less");
+});
+
+test("completely separated large samples: p underflows to 0, log10 p keeps its digits", () => {
+  // 1,000 values each, every x above every y, no ties: U = 10⁶, σ² = 10⁶ · 2001/12, z = (U − ½·10⁶ − ½)/σ.
+  // log10 P(Z ≥ z) for that z: python3 -c "import mpmath as m; m.mp.dps = 50;
+  //   z = (m.mpf(10)**6/2 - m.mpf(1)/2) / m.sqrt(m.mpf(10)**6 * 2001 / 12); print(m.nstr(m.log10(m.ncdf(-z)), 17))"
+  const x = Array.from({ length: 1000 }, (_, i) => 1000 + i);
+  const y = Array.from({ length: 1000 }, (_, i) => i);
+  const r = mannWhitneyU(x, y)!;
+  assert.is(r.u, 1e6);
+  close(r.z, (5e5 - 0.5) / Math.sqrt((1e6 * 2001) / 12), 1e-12, "z");
+  assert.is(r.pGreater, 0);
+  close(r.log10PGreater, -327.54474704687927, 1e-6, "log10 p");
 });
 
 test("edges: an empty sample, or every value tied → null", () => {

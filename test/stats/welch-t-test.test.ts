@@ -45,7 +45,32 @@ test("a huge t keeps its tiny p-value instead of rounding to 0", () => {
   close(r.df, 1000, 1e-9, "df");
   close(r.t, 40, 1e-9, "t");
   close(r.pGreater, 5.2394260775867e-210, 1e-6, "p");
+  close(r.log10PGreater, Math.log10(5.2394260775867e-210), 1e-9, "log10 p");
   assert.is(r.pLess, 1);
+});
+
+test("a t beyond the doubles: log10 p keeps its digits, p is its subnormal rounding (t = 38.3, df = 73,000)", () => {
+  // Two samples of 36,501 with unit spread: df = 2(n − 1) = 73,000. log10 P(T ≥ 38.3) = −317.35127534491895 by
+  // python3 -c "import mpmath as m; m.mp.dps = 50; t, df = m.mpf('38.3'), m.mpf(73000);
+  //   print(m.nstr(m.log10(m.betainc(df/2, m.mpf(1)/2, 0, df/(df + t*t), regularized=True)/2), 17))"
+  const n = 36_501;
+  const d = 38.3 * Math.sqrt(2 / n);
+  const r = welchTTest(withMoments(n, d, 1), withMoments(n, 0, 1))!;
+  close(r.df, 73_000, 1e-9, "df");
+  close(r.t, 38.3, 1e-9, "t");
+  close(r.log10PGreater, -317.35127534491895, 1e-6, "log10 p");
+  // 4.4548e-318 has four digits left as a subnormal double.
+  close(r.pGreater, 10 ** -317.35127534491895, 1e-3, "p");
+  // log10(1 − q) = −q/ln 10 for so small a q: itself a subnormal.
+  close(r.log10PLess, -(10 ** -317.35127534491895) / Math.LN10, 1e-3, "log10 of the other tail");
+});
+
+test("ordinary p-values: log10 p is the log of p, both tails", () => {
+  const g1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
+  const g2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
+  const r = welchTTest(g1, g2)!;
+  close(r.log10PLess, Math.log10(r.pLess), 1e-12, "log10 p less");
+  close(r.log10PGreater, Math.log10(r.pGreater), 1e-12, "log10 p greater");
 });
 
 test("edges: too few values or no spread → null", () => {

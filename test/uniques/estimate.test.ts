@@ -4,7 +4,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { bucketOf, dailyUniques, monthlyUniques, platformOf, projectUniques } from "../../src/uniques/estimate";
 import { loadRequests, requestsFromRows, type RequestRow } from "../../src/uniques/load";
-import { byKey, lastAccess, NO_COOKIES, REFERENCE, request, SAMPLE, siteCookieOnly } from "./fixtures";
+import { crossCheck, referenceRunner, referenceScript } from "../reference";
+import { byKey, lastAccess, NO_COOKIES, request, SAMPLE, siteCookieOnly } from "./fixtures";
 
 const EN = "en.wikipedia.org";
 const both = (rows: RequestRow[]) => {
@@ -109,13 +110,8 @@ test("projects add desktop and mobile; platform from the .m. label", () => {
   assert.equal(projectUniques(byDomain).toRecords(), [{ bucket: "es.wikipedia", month: "2016-01", underestimate: 30, offset: 3, estimate: 33 }]);
 });
 
-test("the committed extract gives exactly the reference script's numbers, for every domain, day and month", () => {
-  const pandas = spawnSync("/usr/bin/python3", ["-c", "import pandas"], { encoding: "utf8" });
-  if (pandas.status !== 0) {
-    console.log("  (skipped: /usr/bin/python3 cannot import pandas, so the reference cannot run)");
-    return;
-  }
-  const run = spawnSync("/usr/bin/python3", [REFERENCE, SAMPLE], { encoding: "utf8", maxBuffer: 64 << 20 });
+crossCheck(test, "the committed extract gives exactly the reference script's numbers (reference/unique_devices.py), for every domain, day and month", referenceRunner("unique_devices.py", ["pandas"]), (python) => {
+  const run = spawnSync(python, [referenceScript("unique_devices.py"), SAMPLE], { encoding: "utf8", maxBuffer: 64 << 20 });
   assert.is(run.status, 0, run.stderr);
   const reference = JSON.parse(run.stdout) as { daily: Record<string, unknown>; monthly: Record<string, unknown> };
   const requests = loadRequests(SAMPLE);

@@ -4,7 +4,6 @@ import type { RequestRow } from "../../src/uniques/load";
 
 export const SAMPLE = `${__dirname}/../../data/uniques/webrequest.tsv.gz`;
 export const SAMPLE_TRUTH = `${__dirname}/../../data/uniques/truth.json`;
-export const REFERENCE = "/work/shared/reference/unique_devices.py";
 
 export function request(dt: string, xAnalytics: string, over: Partial<RequestRow> = {}): RequestRow {
   return {
