@@ -4,5 +4,5 @@ export { captureDisplays, emit, type Display, type MimeBundle } from "./emit";
 export { escapeHtml, formatDate, formatFloat, formatInteger } from "./format";
 export { record, SCRAP_MIME, type Scrap } from "./record";
 export { show } from "./show";
-export { tableHtml, tableText, type Table, type TableOptions } from "./table";
+export { tableHtml, tableText, type TableOptions } from "./table";
 export { FONT, PALETTE, theme } from "./theme";
