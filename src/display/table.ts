@@ -49,25 +49,28 @@ function rowNote(shown: number, total: number): string {
   return shown < total ? `Showing the first ${formatInteger(shown)} of ${formatInteger(total)} rows.` : "";
 }
 
-const RIGHT = 'style="text-align:right;font-variant-numeric:tabular-nums"';
-const LEFT = 'style="text-align:left"';
+// Inline, so that JupyterLab (whose sanitizer keeps these styles) shows what the report's stylesheet does.
+const RIGHT = "text-align:right;font-variant-numeric:tabular-nums";
+const LEFT = "text-align:left";
+const MISSING = ";font-style:italic";
 
 export function tableHtml(frame: DataFrame, { rows = 20, caption, identifiers }: TableOptions = {}): string {
   const head = frame.head(rows);
   const columns = columnsOf(head, identifiers);
-  const th = columns.map((c) => `<th ${c.numeric ? RIGHT : LEFT} title="${escapeHtml(c.variant)}">${escapeHtml(c.name)}</th>`).join("");
+  const th = columns.map((c) => `<th style="${c.numeric ? RIGHT : LEFT}" title="${escapeHtml(c.variant)}">${escapeHtml(c.name)}</th>`).join("");
   const body: string[] = [];
   for (let i = 0; i < head.height; i++) {
     const tds = columns.map((c) => {
       const text = c.cells[i] ?? null;
-      return `<td${text === null ? ' class="null"' : ""} ${c.numeric ? RIGHT : LEFT}>${escapeHtml(text ?? "null")}</td>`;
+      const style = (c.numeric ? RIGHT : LEFT) + (text === null ? MISSING : "");
+      return `<td${text === null ? ' class="null"' : ""} style="${style}">${escapeHtml(text ?? "null")}</td>`;
     });
     body.push(`<tr>${tds.join("")}</tr>`);
   }
   const note = rowNote(head.height, frame.height);
   return [
     `<table class="dataframe">`,
-    caption ? `<caption>${escapeHtml(caption)}</caption>` : "",
+    caption ? `<caption style="${LEFT}">${escapeHtml(caption)}</caption>` : "",
     `<thead><tr>${th}</tr></thead>`,
     `<tbody>${body.join("")}</tbody>`,
     `</table>`,

@@ -124,6 +124,9 @@
                 return marks && marks.getBoundingClientRect().width > 0 && marks.getBoundingClientRect().height > 0;
               }).length,
               tables: [...area.querySelectorAll(".jp-RenderedHTMLCommon table")].filter((t) => t.querySelector("tbody tr")).length,
+              // The inline styles the report's stylesheet matches survive Lab's sanitizer.
+              captions: [...area.querySelectorAll("table caption")].map((c) => getComputedStyle(c).textAlign),
+              nulls: [...area.querySelectorAll("td.null")].map((c) => getComputedStyle(c).fontStyle),
               stderr: [...area.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]')].map((e) => e.innerText),
               text: area.innerText,
             },

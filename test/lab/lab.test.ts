@@ -30,7 +30,7 @@ interface CellView {
   executionCount: number | null;
   outputs: Output[];
   expected: { charts: number; tables: number; visible: number };
-  shown: { children: number; liveCharts: number; tables: number; stderr: string[]; text: string };
+  shown: { children: number; liveCharts: number; tables: number; captions: string[]; nulls: string[]; stderr: string[]; text: string };
 }
 interface Timing {
   code: string;
@@ -172,6 +172,8 @@ async function checkRun(page: Page, name: string, run: { ok: boolean; timings: T
     assert.is(c.shown.liveCharts, c.expected.charts, `${where}: live Vega views`);
     assert.is(c.shown.tables, c.expected.tables, `${where}: HTML tables`);
     assert.is(c.shown.children, c.expected.visible, `${where}: outputs shown (records are not)`);
+    assert.ok(c.shown.captions.every((a) => a === "left"), `${where}: captions left-aligned as in the report`);
+    assert.ok(c.shown.nulls.every((s) => s === "italic"), `${where}: missing values in italics as in the report`);
     assert.not.match(c.shown.text, "No renderer", where);
   }
   assert.ok(run.ok, `${name}: Lab's run all did not succeed`);
