@@ -84,7 +84,7 @@
       await window.jupyterapp.commands.execute("notebook:run-cell");
       await idle();
       const cell = nb.widgets[nb.widgets.length - 1];
-      const shown = cell.outputArea.node.innerText;
+      const shown = cell.outputArea.node.textContent;
       nb.model.sharedModel.deleteCell(nb.widgets.length - 1);
       return shown;
     },
@@ -98,7 +98,10 @@
       await panel.context.save();
     },
 
-    /** Per code cell: the model's outputs and what the page shows for them. */
+    /**
+     * Per code cell: the model's outputs and what the page shows for them. Text by textContent:
+     * innerText leaves out cells that Lab's content-visibility windowing has not laid out.
+     */
     cells() {
       return panel.content.widgets.flatMap((cell, index) => {
         if (cell.model.type !== "code") return [];
@@ -127,8 +130,8 @@
               // The inline styles the report's stylesheet matches survive Lab's sanitizer.
               captions: [...area.querySelectorAll("table caption")].map((c) => getComputedStyle(c).textAlign),
               nulls: [...area.querySelectorAll("td.null")].map((c) => getComputedStyle(c).fontStyle),
-              stderr: [...area.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]')].map((e) => e.innerText),
-              text: area.innerText,
+              stderr: [...area.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]')].map((e) => e.textContent),
+              text: area.textContent,
             },
           },
         ];
