@@ -3,12 +3,12 @@
 // strict; the TypeScript tslab loads). chart() takes Vega-Lite's own spec type, so a wrong mark or
 // a misspelled channel is a compile error; loaders and table builders hand out polars DataFrames.
 // Then the same through the runner, as `npm run report` shows it. Reads dist/: `npm test` builds it.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { runNotebook } from "../src/engine/runner";
-import { code, scratch, writeNotebook } from "./helpers";
+import { code, ROOT, scratch, writeNotebook } from "./helpers";
 
 // tslab depends on typescript ^5.1 and loads whichever its require finds: the one checked here.
 const ts = require(require.resolve("typescript", { paths: [require.resolve("tslab")] })) as typeof import("typescript");
@@ -50,13 +50,27 @@ async function cell() {
   const frames: pl.DataFrame[] = [users.frame, info(users), invitesTable(inviteCounts(inviteTree(users))), (await loadEvents("e.ndjson")).frame, loadRequests("r.tsv").counts];
   show(frames[0]!);
 }`;
-const [valid = [], wrongMark = [], misspelled = [], frames = [], loose = []] = cellErrors(
+// chart() names Vega-Lite's spec through one generated file (scripts/vega-lite-types): the same type.
+const SAME = `
+import type { TopLevelSpec } from "vega-lite";
+import type { ChartSpec } from "analysis/display";
+type Same = [TopLevelSpec] extends [ChartSpec] ? ([ChartSpec] extends [TopLevelSpec] ? "same" : "narrower") : "wider";
+const same: Same = "same";`;
+const [valid = [], wrongMark = [], misspelled = [], frames = [], loose = [], same = []] = cellErrors(
   `${DISPLAY}chart({ title: "t", data: { values: [{ a: 1 }] }, mark: { type: "bar", tooltip: true }, encoding: { x: { field: "a", type: "quantitative" } } });`,
   `${DISPLAY}chart({ data: { values: [] }, mark: "bars" });`,
   `${DISPLAY}chart({ data: { values: [] }, mark: "bar", encoding: { colour: { field: "a", type: "nominal" } } });`,
   FRAMES,
   `${DISPLAY}show({ height: 0, columns: [], dtypes: [], head: () => null, getColumn: () => ({ toArray: () => [] }) });`,
+  SAME,
 );
+
+test("chart()'s spec type is Vega-Lite's TopLevelSpec, written from the vega-lite installed", () => {
+  assert.equal(same, []);
+  const header = readFileSync(join(ROOT, "src", "display", "vega-lite-spec.ts"), "utf8").split("\n", 1)[0];
+  const installed = (require("vega-lite/package.json") as { version: string }).version;
+  assert.ok(header?.includes(`from vega-lite ${installed}:`), `src/display/vega-lite-spec.ts is not from vega-lite ${installed}: run scripts/vega-lite-types`);
+});
 
 test("a valid Vega-Lite spec compiles in a cell", () => {
   assert.equal(valid, []);

@@ -1,6 +1,6 @@
 // chart(spec): shows a Vega-Lite spec. JupyterLab renders the MIME type as a live chart;
 // the report exporter renders the same spec to SVG with vega.
-import type { TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "./vega-lite-spec";
 import { emit } from "./emit";
 import { theme } from "./theme";
 
