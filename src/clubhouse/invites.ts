@@ -7,7 +7,6 @@
 // nobody. The corrected count has one entry per user, zeros included, and leaves out inviter ids
 // that are not users.
 import * as pl from "nodejs-polars";
-import type { Table } from "../display/table";
 import type { InviteTree } from "./tree";
 
 /** `users[k]`: how many entries have exactly k invitees, k = 0..max. */
@@ -81,7 +80,7 @@ export function conversion(counts: InviteCounts): Conversion {
 }
 
 /** The two readings side by side, with the counts each is computed from. */
-export function invitesTable(counts: InviteCounts, upTo = 10): Table {
+export function invitesTable(counts: InviteCounts, upTo = 10): pl.DataFrame {
   const ks = Array.from({ length: upTo + 1 }, (_, k) => k);
   const at = (d: InviteDistribution, k: number) => (k < upTo ? d.users[k] ?? 0 : sumFrom(d.users, upTo));
   return pl.DataFrame({
@@ -121,7 +120,7 @@ export function projectSecondInvites(counts: InviteCounts, target: number): Proj
 }
 
 /** Entries, zeros and mean of each counting. */
-export function distributionTable(counts: InviteCounts): Table {
+export function distributionTable(counts: InviteCounts): pl.DataFrame {
   const rows = [
     ["original: inviters + users without an inviter", counts.original],
     ["corrected: every user", counts.corrected],
@@ -134,14 +133,14 @@ export function distributionTable(counts: InviteCounts): Table {
   });
 }
 
-export function conversionTable(conv: Conversion): Table {
+export function conversionTable(conv: Conversion): pl.DataFrame {
   return pl.DataFrame({
     reading: ["original: count(=2) / count(<=2)", "corrected: count(>=2) / count(>=1), every user counted"],
     conversion: [conv.original, conv.corrected],
   });
 }
 
-export function projectionTable(rows: Projection[]): Table {
+export function projectionTable(rows: Projection[]): pl.DataFrame {
   return pl.DataFrame({
     reading: rows.map((r) => r.reading),
     conversion_now: rows.map((r) => r.conversion_now),

@@ -9,7 +9,6 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import * as pl from "nodejs-polars";
-import type { Table } from "../display/table";
 import { DataError } from "../errors";
 import { noteInput } from "../inputs";
 import { workerAnswer } from "../worker-script";
@@ -31,15 +30,11 @@ export interface Users {
   createdMs: Float64Array;
   /** Every column of the table as declared; only NEEDED are read. */
   tableColumns: { name: string; type: string }[];
-  /** The same five columns as a frame, with the dataset's names, polars types and real nulls (see UsersFrame). */
-  frame: UsersFrame;
-}
-
-/** A table of the five columns, typed by what is read from it (see Table: the notebook need not import polars). */
-export interface UsersFrame extends Table {
-  getColumn(name: string): { readonly dtype: { readonly variant: string }; readonly length: number; nullCount(): number; toArray(): unknown[] };
-  /** All rows as a polars DataFrame, built on first use; typed as a Table here (see Table), so a cell that uses polars casts it. */
-  polars(): Table;
+  /**
+   * The same five columns as a polars DataFrame, with the dataset's names, polars types and real
+   * nulls. Built the first time it is asked for (1.3 M users take some 80 ms and 50 MB), once.
+   */
+  readonly frame: pl.DataFrame;
 }
 
 function open(path: string): Database.Database {
@@ -127,42 +122,12 @@ function nanCount(values: Float64Array): number {
   return n;
 }
 
-/**
- * The users' frame over the typed arrays. A whole polars DataFrame of 1.3 M users costs some 80 ms
- * and 50 MB to build, and a notebook that shows the first rows and the column summary needs none
- * of it: the first rows are a small frame of their own, the summary comes from the arrays. The whole
- * frame is built the first time something asks for all of it (`polars()`, a column's values).
- */
-class LazyUsersFrame implements UsersFrame {
-  readonly columns: string[] = FRAME.map((c) => c.name);
-  readonly dtypes = FRAME.map((c) => c.dtype);
-  private whole: pl.DataFrame | undefined;
-  private readonly nulls = new Map<string, number>();
-
-  constructor(
-    private readonly users: UserColumns,
-    readonly height: number,
-  ) {}
-
-  head(rows: number): pl.DataFrame {
-    return rows >= this.height ? this.polars() : frameOf(this.users, Math.max(0, rows));
-  }
-
-  getColumn(name: string): ReturnType<UsersFrame["getColumn"]> {
-    const column = FRAME.find((c) => c.name === name);
-    if (!column) throw new RangeError(`the users' frame has no column "${name}" (it has ${this.columns.join(", ")})`);
-    const values = column.values(this.users);
-    return {
-      dtype: column.dtype,
-      length: this.height,
-      nullCount: () => this.nulls.get(name) ?? this.nulls.set(name, nanCount(values)).get(name)!,
-      toArray: () => this.polars().getColumn(name).toArray(),
-    };
-  }
-
-  polars(): pl.DataFrame {
-    return (this.whole ??= frameOf(this.users, this.height));
-  }
+/** Per column of the frame, from the arrays (the frame need not be built): its polars type and its missing values. */
+export function frameColumns(users: UserColumns): { name: string; dtype: pl.DataType; length: number; missing: number }[] {
+  return FRAME.map((c) => {
+    const values = c.values(users);
+    return { name: c.name, dtype: c.dtype, length: values.length, missing: nanCount(values) };
+  });
 }
 
 export interface LoadOptions {
@@ -238,7 +203,16 @@ export async function loadUsers(path: string, options: LoadOptions = {}): Promis
     if (read === 0) throw empty();
     const [userId, invitedBy, followers, following, createdMs] = targets.map((a) => (read === capacity ? a : a.slice(0, read))) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
     const columns = { userId, invitedBy, followers, following, createdMs };
-    return { source: path, count: read, ...columns, tableColumns, frame: new LazyUsersFrame(columns, read) };
+    let frame: pl.DataFrame | undefined;
+    return {
+      source: path,
+      count: read,
+      ...columns,
+      tableColumns,
+      get frame() {
+        return (frame ??= frameOf(columns, read));
+      },
+    };
   } catch (e) {
     // SQLite's own complaints (a WITHOUT ROWID table, a corrupt page) still name the file.
     if (e instanceof DataError) throw e;

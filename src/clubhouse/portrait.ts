@@ -2,7 +2,6 @@
 // (followers, following, when they joined) next to everyone else, and how influence goes with
 // those, as rank correlations (influence is heavy-tailed and mostly zero: ranks, not values).
 import * as pl from "nodejs-polars";
-import type { Table } from "../display/table";
 import { pearson } from "../stats/pearson";
 import { quantileInPlace } from "../stats/quantile";
 import { ranks } from "../stats/ranks";
@@ -79,7 +78,7 @@ export function portrait(users: PortraitUsers, influentialRows: readonly number[
   return [influential.describe(label), others.describe("everyone else")];
 }
 
-export function portraitTable(groups: GroupPortrait[]): Table {
+export function portraitTable(groups: GroupPortrait[]): pl.DataFrame {
   return pl.DataFrame({
     group: groups.map((g) => g.group),
     users: pl.Series("users", groups.map((g) => g.users), pl.Int64),
@@ -144,7 +143,7 @@ export function influenceCorrelations(users: PortraitUsers, measures: Record<str
   return out;
 }
 
-export function correlationTable(rows: Correlation[]): Table {
+export function correlationTable(rows: Correlation[]): pl.DataFrame {
   return pl.DataFrame({
     influence: rows.map((r) => r.influence),
     with: rows.map((r) => r.with),

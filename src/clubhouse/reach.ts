@@ -7,7 +7,6 @@
 // - friends and friends of friends, as the original's text defines influence: Σ (1 + invitees of c);
 // - the whole subtree: every user below, at any depth.
 import * as pl from "nodejs-polars";
-import type { Table } from "../display/table";
 import { dayOf, monthOf, type MonthString } from "./schema";
 import type { Users } from "./load";
 import { nodeOf, type InviteTree } from "./tree";
@@ -152,7 +151,7 @@ export function joinedByMonth(users: Pick<Users, "createdMs">, rows: readonly nu
 }
 
 /** The given inviters with every measure side by side, and when each joined (none for an inviter that is not a user). */
-export function reachTable(users: Pick<Users, "createdMs">, tree: InviteTree, top: readonly TopInviter[], measures: { original: Int32Array; friendsOfFriends: Int32Array; subtrees: Subtrees }): Table {
+export function reachTable(users: Pick<Users, "createdMs">, tree: InviteTree, top: readonly TopInviter[], measures: { original: Int32Array; friendsOfFriends: Int32Array; subtrees: Subtrees }): pl.DataFrame {
   const node = (t: TopInviter) => nodeOf(tree, t.user_id);
   const descendants = (t: TopInviter) => measures.subtrees.descendants[node(t)]!;
   return pl.DataFrame({
@@ -167,7 +166,7 @@ export function reachTable(users: Pick<Users, "createdMs">, tree: InviteTree, to
 }
 
 /** Months side by side: influential users by sign-up month, as the original found them and corrected. */
-export function byMonthTable(original: MonthCounts, corrected: MonthCounts): Table {
+export function byMonthTable(original: MonthCounts, corrected: MonthCounts): pl.DataFrame {
   const months = [...new Set([...Object.keys(original), ...Object.keys(corrected)])].sort();
   return pl.DataFrame({
     month: months,

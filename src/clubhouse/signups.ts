@@ -2,7 +2,6 @@
 // `created_cumsum_by_days`. Days without a sign-up are kept, with 0, so the line does not
 // bridge a gap; the original's groupby left them out, which changes no number recorded here.
 import * as pl from "nodejs-polars";
-import type { Table } from "../display/table";
 import { DAY_MS, dayOf, type DayString } from "./schema";
 import type { Users } from "./load";
 
@@ -58,7 +57,7 @@ export function signupSummary(daily: DailySignups): SignupSummary | null {
 }
 
 /** The busiest days, most sign-ups first (earlier day first on a tie). */
-export function busiestDays(daily: DailySignups, top: number): Table {
+export function busiestDays(daily: DailySignups, top: number): pl.DataFrame {
   const order = daily.days.map((_, k) => k).sort((a, b) => daily.newUsers[b]! - daily.newUsers[a]! || a - b).slice(0, top);
   return pl.DataFrame({
     day: order.map((k) => daily.days[k]!),

@@ -5,5 +5,5 @@ export { escapeHtml, formatDate, formatFloat, formatInteger } from "./format";
 export { asPercent, claim, CLAIM_MIME, md, quote, type Claim } from "./prose";
 export { record, SCRAP_MIME, type Scrap } from "./record";
 export { show } from "./show";
-export { tableHtml, tableText, type Table, type TableOptions } from "./table";
+export { tableHtml, tableText, type TableOptions } from "./table";
 export { FONT, PALETTE, theme } from "./theme";

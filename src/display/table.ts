@@ -1,19 +1,7 @@
 // A polars DataFrame as a readable HTML table (numbers right-aligned with thousands
 // separators, a row limit with a note) and as plain text for consoles and diffs.
+import type { DataFrame } from "nodejs-polars";
 import { escapeHtml, formatDate, formatFloat, formatInteger } from "./format";
-
-/**
- * What a table shown here must have: a polars DataFrame has it. Written out rather than imported
- * from polars, so that a notebook which never imports polars itself does not make the kernel's
- * compiler read polars' declarations (some 0.1 s of each run).
- */
-export interface Table {
-  readonly height: number;
-  readonly columns: string[];
-  readonly dtypes: readonly { readonly variant: string }[];
-  head(rows: number): Table;
-  getColumn(name: string): { toArray(): unknown[] };
-}
 
 export interface TableOptions {
   /** At most this many rows are shown; a note says how many there are. */
@@ -48,7 +36,7 @@ function cellText(value: unknown, variant: string, identifier: boolean): string 
   return String(value);
 }
 
-function columnsOf(head: Table, identifiers: readonly string[] | undefined): Column[] {
+function columnsOf(head: DataFrame, identifiers: readonly string[] | undefined): Column[] {
   return head.columns.map((name, j) => {
     const variant = String(head.dtypes[j]?.variant ?? "");
     const identifier = identifiers ? identifiers.includes(name) : name === "id" || name.endsWith("_id");
@@ -61,25 +49,28 @@ function rowNote(shown: number, total: number): string {
   return shown < total ? `Showing the first ${formatInteger(shown)} of ${formatInteger(total)} rows.` : "";
 }
 
-const RIGHT = 'style="text-align:right;font-variant-numeric:tabular-nums"';
-const LEFT = 'style="text-align:left"';
+// Inline, so that JupyterLab (whose sanitizer keeps these styles) shows what the report's stylesheet does.
+const RIGHT = "text-align:right;font-variant-numeric:tabular-nums";
+const LEFT = "text-align:left";
+const MISSING = ";font-style:italic";
 
-export function tableHtml(frame: Table, { rows = 20, caption, identifiers }: TableOptions = {}): string {
+export function tableHtml(frame: DataFrame, { rows = 20, caption, identifiers }: TableOptions = {}): string {
   const head = frame.head(rows);
   const columns = columnsOf(head, identifiers);
-  const th = columns.map((c) => `<th ${c.numeric ? RIGHT : LEFT} title="${escapeHtml(c.variant)}">${escapeHtml(c.name)}</th>`).join("");
+  const th = columns.map((c) => `<th style="${c.numeric ? RIGHT : LEFT}" title="${escapeHtml(c.variant)}">${escapeHtml(c.name)}</th>`).join("");
   const body: string[] = [];
   for (let i = 0; i < head.height; i++) {
     const tds = columns.map((c) => {
       const text = c.cells[i] ?? null;
-      return `<td${text === null ? ' class="null"' : ""} ${c.numeric ? RIGHT : LEFT}>${escapeHtml(text ?? "null")}</td>`;
+      const style = (c.numeric ? RIGHT : LEFT) + (text === null ? MISSING : "");
+      return `<td${text === null ? ' class="null"' : ""} style="${style}">${escapeHtml(text ?? "null")}</td>`;
     });
     body.push(`<tr>${tds.join("")}</tr>`);
   }
   const note = rowNote(head.height, frame.height);
   return [
     `<table class="dataframe">`,
-    caption ? `<caption>${escapeHtml(caption)}</caption>` : "",
+    caption ? `<caption style="${LEFT}">${escapeHtml(caption)}</caption>` : "",
     `<thead><tr>${th}</tr></thead>`,
     `<tbody>${body.join("")}</tbody>`,
     `</table>`,
@@ -87,7 +78,7 @@ export function tableHtml(frame: Table, { rows = 20, caption, identifiers }: Tab
   ].join("");
 }
 
-export function tableText(frame: Table, { rows = 20, caption, identifiers }: TableOptions = {}): string {
+export function tableText(frame: DataFrame, { rows = 20, caption, identifiers }: TableOptions = {}): string {
   const head = frame.head(rows);
   const columns = columnsOf(head, identifiers).map((c) => ({ ...c, lines: [c.name, ...c.cells.map((t) => t ?? "null")] }));
   const widths = columns.map((c) => Math.max(...c.lines.map((s) => s.length)));

@@ -12,8 +12,12 @@ test("numbers are right-aligned with thousands separators, text left-aligned, nu
   assert.match(html, /<th style="text-align:left" title="String">site<\/th>/);
   assert.match(html, /<td style="text-align:right;font-variant-numeric:tabular-nums">123,456<\/td>/);
   assert.match(html, /<td style="text-align:right;font-variant-numeric:tabular-nums">41.25<\/td>/);
-  assert.match(html, /<td class="null" style="text-align:left">null<\/td>/);
+  assert.match(html, /<td class="null" style="text-align:left;font-style:italic">null<\/td>/);
   assert.is((html.match(/<tr>/g) ?? []).length, 4);
+});
+
+test("a caption sits above the table, left-aligned as in the report", () => {
+  assert.match(tableHtml(frame(), { caption: "Sessions" }), /^<table class="dataframe"><caption style="text-align:left">Sessions<\/caption><thead>/);
 });
 
 test("a row limit shows the first rows and says how many there are", () => {
