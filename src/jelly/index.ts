@@ -22,3 +22,4 @@ export {
 export { describeEvents, eventTypes, skippedLinesBundle, skippedLinesWarning } from "./overview";
 export { describeSessions, sessionsOf } from "./sessions";
 export { mannWhitneyTable, verdict, welchTable } from "./tables";
+export { firstBinTallest, leadingHostsAre, meansUnderADay, shortShareRange } from "./findings";
