@@ -243,11 +243,17 @@ if ("skip" in tool) {
   });
 }
 
+/** What the cells recorded, as the runner collects it from a notebook. */
+function recordsOf(cells: CellView[]): Record<string, unknown> {
+  return collectRecords({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: cells.map((c) => ({ cell_type: "code", source: c.source, metadata: {}, execution_count: c.executionCount, outputs: c.outputs })) });
+}
+
 /** The demo refreshed in Lab: June's file instead of May's, the shown and recorded numbers follow. */
 async function refresh(page: Page, root: string): Promise<void> {
   // Hand-summed from data/demo/visits.csv and data/demo/visits-june.csv.
   const before = await lab(page, "cells");
   assert.ok(before.some((c) => c.shown.text.includes("16282 visits and 399 sign-ups in 14 days")));
+  assert.equal(recordsOf(before), { busiest_days: ["2024-05-16", "2024-05-09", "2024-05-14"], total_visits: 16282, total_signups: 399 });
 
   // Completion and a compile error, on the same kernel Lab runs the notebook on.
   const code = 'import { chart } from "analysis/display";\nchart({ mark: "bar", enc';
@@ -263,6 +269,7 @@ async function refresh(page: Page, root: string): Promise<void> {
   const cells = await checkRun(page, "demo.ipynb (June)", run);
   const shown = cells.map((c) => c.shown.text).join("\n");
   assert.match(shown, "9640 visits and 254 sign-ups in 7 days");
+  assert.equal(recordsOf(cells), { busiest_days: ["2024-06-06", "2024-06-04", "2024-06-05"], total_visits: 9640, total_signups: 254 });
   const busiest = cells.find((c) => c.source.includes("busiest"))!.shown.text;
   assert.match(busiest, /2024-06-06\s*Thu\s*1,710[\s\S]*2024-06-04\s*Tue\s*1,620[\s\S]*2024-06-05\s*Wed\s*1,580/);
   await lab(page, "save");
