@@ -117,7 +117,7 @@ function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /** pyspark's Spark in the project's virtual environment (`scripts/python-env spark`), if there. */
-export function venvSparkHome(venv = process.env["ANALYSIS_VENV"] ?? join(ROOT, ".venv")): string | undefined {
+export function venvSparkHome(venv: string): string | undefined {
   const lib = join(venv, "lib");
   if (!existsSync(lib)) return undefined;
   for (const python of readdirSync(lib).filter((d) => d.startsWith("python")).sort().reverse()) {
@@ -137,7 +137,7 @@ export function findSparkSubmit(env: NodeJS.ProcessEnv = process.env): SparkSubm
   }
   const fromPath = onPath("spark-submit", env);
   if (fromPath) return { command: fromPath, via: "PATH", env };
-  const venv = venvSparkHome();
+  const venv = venvSparkHome(env["ANALYSIS_VENV"] ?? join(ROOT, ".venv"));
   if (venv) return { command: join(venv, "bin", "spark-submit"), via: "the project's .venv", env: { ...env, SPARK_HOME: venv } };
   throw new Error(`spark-submit not found (neither SPARK_HOME nor PATH has it): install Spark into the project with ${INSTALL_SPARK} (pyspark, with Spark's own spark-submit), or set SPARK_HOME to an existing Spark`);
 }
