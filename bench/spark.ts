@@ -6,7 +6,8 @@
 //           project's .venv or SPARK_HOME): JVM start, the definition's statement, Parquet out
 // Both are whole processes under GNU time (seconds; peak RSS of the largest process); one more run
 // each samples the process tree's anonymous memory. The two outputs are compared: every domain,
-// day and month must agree. Medians of BENCH_RUNS runs (default 3).
+// day and month must agree. Medians of BENCH_RUNS runs (default 3); BENCH_INPUTS=full,parquet runs
+// some of the inputs (full, x4, parquet; default all).
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import * as pl from "nodejs-polars";
@@ -59,8 +60,9 @@ async function main(): Promise<void> {
     console.log("skipped: the CLI is not built; run `npm run build` first.");
     return;
   }
-  await writeFourTimes(FULL, FULL_TRUTH, X4, X4_TRUTH);
-  if (!existsSync(FULL_PARQUET)) {
+  const wanted = (process.env["BENCH_INPUTS"] ?? "full,x4,parquet").split(",");
+  if (wanted.includes("x4")) await writeFourTimes(FULL, FULL_TRUTH, X4, X4_TRUTH);
+  if (wanted.includes("parquet") && !existsSync(FULL_PARQUET)) {
     console.log(`writing ${relative(ROOT, FULL_PARQUET)} (the full extract as Parquet; once) ...`);
     const tmp = `${FULL_PARQUET}.${process.pid}.tmp`;
     pl.scanCSV(FULL, { sep: "\t", quoteChar: undefined, inferSchemaLength: 0, missingUtf8IsEmptyString: true }).sinkParquet(tmp).collectSync({ engine: "streaming" });
@@ -72,16 +74,19 @@ async function main(): Promise<void> {
   console.log(`unique devices, local path against Spark local[*], ${process.env["BENCH_RUNS"] ?? 3} runs each, node ${process.version}, spark-submit from ${findSparkSubmit().via}`);
   console.log(`${"".padEnd(30)}${"median".padStart(8)}${"min".padStart(8)}${"max".padStart(8)}  ${"peak RSS".padStart(8)}  ${"anon".padStart(8)}`);
   try {
-    for (const [label, file] of [["full .tsv.gz", FULL], ["4× .tsv.gz", X4], ["full .parquet", FULL_PARQUET]] as const) {
+    const inputs = [["full", "full .tsv.gz", FULL], ["x4", "4× .tsv.gz", X4], ["parquet", "full .parquet", FULL_PARQUET]] as const;
+    for (const [, label, file] of inputs.filter(([name]) => wanted.includes(name))) {
       const local = join(dir, "local");
       const out = join(dir, "spark");
       mkdirSync(local, { recursive: true });
       const runLocal = (sample = false) => timed(process.execPath, ["-e", LOCAL, file, local], sample);
       const runSpark = (sample = false) => timed(process.execPath, [SPARK_CLI, "--input", file, "--out", out], sample);
-      const localRuns = await repeat(`local ${label}`, () => runLocal());
-      const sparkRuns = await repeat(`spark ${label}`, () => runSpark());
-      const localMemory = await runLocal(true);
-      const sparkMemory = await runSpark(true);
+      // One run each (BENCH_RUNS=1) samples memory in that run; more runs sample in one extra run.
+      const single = (process.env["BENCH_RUNS"] ?? "3") === "1";
+      const localRuns = await repeat(`local ${label}`, () => runLocal(single));
+      const sparkRuns = await repeat(`spark ${label}`, () => runSpark(single));
+      const localMemory = single ? (localRuns[0] as Measure) : await runLocal(true);
+      const sparkMemory = single ? (sparkRuns[0] as Measure) : await runSpark(true);
       console.log(`${label} (${size(file)})`);
       console.log(row("  local (polars, one process)", localRuns, localMemory));
       console.log(row("  spark local[*]", sparkRuns, sparkMemory));
