@@ -14,3 +14,5 @@ export { MECHANISM_LABELS, mechanismEffects, WHAT_IF_MECHANISMS } from "./mechan
 export { ALL_MECHANISMS, Simulation, type Mechanisms, type SimulationOptions, type TruthFile } from "./simulate";
 export { uniquesSql, type Dialect, type SqlOptions } from "./sql";
 export { COLUMNS } from "./schema";
+export { dailyOf, inputSummary, monthlyOf, notFromCounts, readCounts, readInput, type UniquesInput } from "./counts";
+export { COUNTS_FOLDERS, runSparkJob, sparkJobSql, type JobInput, type SparkJobOptions } from "./spark";

@@ -52,7 +52,7 @@ const REQUESTS_PER_SLICE = 1_000_000;
 export type RequestRow = Record<Column, string>;
 
 /** ISO 8601 in UTC: `2016-01-15T03:13:55Z` (a space for the T, fractions of a second, no Z, or +00:00 are fine too). */
-const DT_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?(Z|\\+00:00)?$";
+export const DT_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?(Z|\\+00:00)?$";
 
 type Format = "tsv" | "parquet";
 

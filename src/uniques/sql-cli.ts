@@ -1,12 +1,13 @@
-// `npm run sql:unique-devices -- --period daily|monthly --date 2016-01-15 [--table wmf.webrequest]
-// [--partitioned] [--dialect spark|sqlite]`: prints the statement (Spark SQL / HiveQL by default).
+// `npm run sql:unique-devices -- --period daily|monthly [--date 2016-01-15 [--partitioned]]
+// [--table wmf.webrequest] [--dialect spark|sqlite]`: prints the statement (Spark SQL / HiveQL by
+// default), for one period, or without --date for every period in the table.
 import { DataError } from "../errors";
 import type { Period } from "./calendar";
 import { uniquesSql, type Dialect } from "./sql";
 
-const USAGE = "usage: npm run sql:unique-devices -- --period daily|monthly --date YYYY-MM-DD [--table NAME] [--partitioned] [--dialect spark|sqlite]";
+const USAGE = "usage: npm run sql:unique-devices -- --period daily|monthly [--date YYYY-MM-DD [--partitioned]] [--table NAME] [--dialect spark|sqlite]";
 
-export function parseArguments(argv: string[]): { period: Period; date: string; table?: string; partitioned: boolean; dialect: Dialect } {
+export function parseArguments(argv: string[]): { period: Period; date?: string; table?: string; partitioned: boolean; dialect: Dialect } {
   const options = new Map<string, string>();
   let partitioned = false;
   for (let i = 0; i < argv.length; i++) {
@@ -18,11 +19,11 @@ export function parseArguments(argv: string[]): { period: Period; date: string; 
   const period = options.get("period");
   if (period !== "daily" && period !== "monthly") throw new DataError(`--period: expected daily or monthly, got ${period === undefined ? "nothing" : `'${period}'`}\n${USAGE}`);
   const date = options.get("date");
-  if (date === undefined) throw new DataError(`--date is required\n${USAGE}`);
+  if (date === undefined && partitioned) throw new DataError(`--partitioned needs --date (the partitions of one period)\n${USAGE}`);
   const dialect = options.get("dialect") ?? "spark";
   if (dialect !== "spark" && dialect !== "sqlite") throw new DataError(`--dialect: expected spark or sqlite, got '${dialect}'\n${USAGE}`);
   const table = options.get("table");
-  return { period: period === "daily" ? "day" : "month", date, ...(table === undefined ? {} : { table }), partitioned, dialect };
+  return { period: period === "daily" ? "day" : "month", ...(date === undefined ? {} : { date }), ...(table === undefined ? {} : { table }), partitioned, dialect };
 }
 
 export function main(argv: string[]): number {

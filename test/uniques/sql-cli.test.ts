@@ -7,11 +7,12 @@ import { parseArguments } from "../../src/uniques/sql-cli";
 import { ROOT } from "../helpers";
 
 test("arguments: period, date, table, partitions, dialect", () => {
+  assert.equal(parseArguments(["--period", "monthly"]), { period: "month", partitioned: false, dialect: "spark" });
   assert.equal(parseArguments(["--period", "daily", "--date", "2016-01-15"]), { period: "day", date: "2016-01-15", partitioned: false, dialect: "spark" });
   assert.equal(parseArguments(["--period", "monthly", "--date", "2016-01", "--table", "wmf.webrequest", "--partitioned"]), { period: "month", date: "2016-01", table: "wmf.webrequest", partitioned: true, dialect: "spark" });
   for (const [args, message] of [
     [["--period", "weekly", "--date", "2016-01-15"], /--period: expected daily or monthly, got 'weekly'/],
-    [["--period", "daily"], /--date is required/],
+    [["--period", "daily", "--partitioned"], /--partitioned needs --date/],
     [["--period", "daily", "--date", "2016-01-15", "--dialect", "mysql"], /--dialect: expected spark or sqlite/],
     [["--frobnicate"], /unknown or incomplete argument '--frobnicate'\nusage: npm run sql:unique-devices/],
   ] as Array<[string[], RegExp]>) {

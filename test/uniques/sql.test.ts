@@ -84,6 +84,22 @@ test("on the committed extract, the SQL run by SQLite gives the estimator's numb
   assert.equal(run(db, "month", ["2016-01", "2016-02"]), monthly);
 });
 
+test("without a date, one statement counts every day (every month) of the committed extract, as the estimator does", () => {
+  const lines = gunzipSync(readFileSync(SAMPLE)).toString("utf8").trimEnd().split("\n").slice(1);
+  const db = webrequest(lines.map((l) => l.split("\t")));
+  const requests = loadRequests(SAMPLE);
+  for (const [period, expected] of [["day", dailyUniques(requests)], ["month", monthlyUniques(requests)]] as const) {
+    const rows = db.prepare(uniquesSql({ period, dialect: "sqlite" })).all() as Array<SqlRow & Record<string, string>>;
+    const answer = Object.fromEntries(rows.map((r) => [`${r.domain}|${r[period]}`, u(r.uniques_underestimate, r.uniques_offset)]));
+    assert.equal(answer, byKey(expected));
+    assert.equal(rows.map((r) => `${r.domain}|${r[period]}`), Object.keys(byKey(expected)), "sorted by domain and period");
+  }
+  const all = uniquesSql({ period: "month" });
+  assert.match(all, /to_date\(concat\(substr\(dt, 1, 7\), '-01'\)\) AS period_start,\n {4}substr\(dt, 1, 7\) AS month,/);
+  assert.match(all, /GROUP BY domain, month, ip, user_agent, accept_language\n/);
+  assert.not.match(all, /WHERE dt >=/, "no period filter: every month in the table");
+});
+
 test("periods: a day up to the next, a month up to the first of the next; bad dates are errors", () => {
   assert.equal(periodBounds("day", "2015-12-31"), { start: "2015-12-31", end: "2016-01-01", label: "2015-12-31" });
   assert.equal(periodBounds("month", "2016-02"), { start: "2016-02-01", end: "2016-03-01", label: "2016-02" });
@@ -94,7 +110,7 @@ test("periods: a day up to the next, a month up to the first of the next; bad da
 
 test("the Spark / Hive statement holds the definition's conditions, the period and the partitions", () => {
   const sql = uniquesSql({ period: "day", date: "2016-01-15", table: "wmf.webrequest", partitioned: true });
-  for (const condition of [toSql(COUNTED), toSql(OLD_OR_NO_LAST_ACCESS), `WHERE ${toSql(COOKIELESS)}`, "GROUP BY domain, ip, user_agent, accept_language", "HAVING COUNT(*) = 1"]) {
+  for (const condition of [toSql(COUNTED), toSql(OLD_OR_NO_LAST_ACCESS), `WHERE ${toSql(COOKIELESS)}`, "GROUP BY domain, day, ip, user_agent, accept_language", "HAVING COUNT(*) = 1"]) {
     assert.ok(sql.includes(condition), condition);
   }
   assert.match(sql, /FROM wmf\.webrequest\n {2}WHERE dt >= '2016-01-15' AND dt < '2016-01-16' AND year = 2016 AND month = 1 AND day = 15\n/);
