@@ -14,7 +14,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Notebook, Output } from "../../src/engine/notebook";
 import { collectRecords } from "../../src/engine/records";
-import { ROOT, scratch } from "../helpers";
+import { ROOT, scratch, skipAll, toolLeftOut } from "../helpers";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(ROOT, ".tmp", "lab-screenshots");
@@ -60,6 +60,8 @@ function lab<K extends keyof LabTest>(page: Page, method: K, ...args: Parameters
 
 /** The project's .venv with JupyterLab (scripts/python-env lab), or why it cannot be had here. */
 function jupyter(): { path: string } | { skip: string } {
+  const left = toolLeftOut("lab");
+  if (left) return { skip: left };
   const made = spawnSync(join(ROOT, "scripts", "python-env"), ["lab"], { cwd: ROOT, encoding: "utf8", timeout: 600_000 });
   const venv = made.stdout.trim();
   if (made.status !== 0 || !existsSync(join(venv, "bin", "jupyter-lab"))) {
@@ -192,8 +194,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 const tool = jupyter();
 if ("skip" in tool) {
-  console.log(`lab.test.ts: skipped — ${tool.skip}`);
-  test.skip("every notebook runs in JupyterLab with live charts and HTML tables; a refresh changes the numbers", () => undefined);
+  skipAll(test, ["every notebook runs in JupyterLab with live charts and HTML tables; a refresh changes the numbers"], tool.skip);
 } else {
   test("every notebook runs in JupyterLab with live charts and HTML tables; a refresh changes the numbers", async () => {
     const dir = scratch();

@@ -18,11 +18,13 @@ import { monthlyReport, offsetShareSummary } from "../../src/uniques/report";
 import { COLUMNS } from "../../src/uniques/schema";
 import { findJava, findSparkSubmit, INSTALL_SPARK, runSparkJob, sparkJobSql } from "../../src/uniques/spark";
 import { uniquesSql } from "../../src/uniques/sql";
-import { ROOT, scratch } from "../helpers";
+import { ROOT, scratch, skipAll, toolLeftOut } from "../helpers";
 import { byKey, SAMPLE } from "./fixtures";
 
 /** Why Spark cannot run here, or undefined: makes the project's .venv with pyspark first. */
 function sparkMissing(): string | undefined {
+  const left = toolLeftOut("spark");
+  if (left) return left;
   const made = spawnSync(join(ROOT, "scripts", "python-env"), ["spark"], { encoding: "utf8", timeout: 15 * 60_000 });
   if (made.status !== 0) return `pyspark could not be installed with ${INSTALL_SPARK}: ${(made.stderr || String(made.error)).trim().split("\n").pop()}`;
   try {
@@ -61,10 +63,7 @@ function run(command: string, args: string[], cwd = ROOT, env = process.env): Pr
 }
 
 if (missing) {
-  console.log(`spark.test.ts: skipped, ${missing}`);
-  test.skip("the Spark job gives the estimator's numbers for every domain, day and month", () => undefined);
-  test.skip("the statement runs on a Hive table partitioned by day", () => undefined);
-  test.skip("a failed job names the bad value and leaves the output folder as it was", () => undefined);
+  skipAll(test, ["the Spark job gives the estimator's numbers for every domain, day and month", "the statement runs on a Hive table partitioned by day", "a failed job names the bad value and leaves the output folder as it was"], missing);
 } else {
   const { dir, cleanup } = scratch();
   const out = join(dir, "counts");
