@@ -16,3 +16,4 @@ export { uniquesSql, type Dialect, type SqlOptions } from "./sql";
 export { COLUMNS } from "./schema";
 export { dailyOf, inputSummary, monthlyOf, notFromCounts, readCounts, readInput, type UniquesInput } from "./counts";
 export { COUNTS_FOLDERS, runSparkJob, sparkJobSql, type JobInput, type SparkJobOptions } from "./spark";
+export { countBelow, estimateParts, largestProject, platformError, shareLargerMonthly, smallVaryMore } from "./findings";
