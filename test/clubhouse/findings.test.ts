@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { shareJoinedBefore, commonestInviteCount, lastMonth, reachWithinDefinition, shareFromMonth, shareOfLastMonths, surgeBetween } from "../../src/clubhouse/findings";
-import { inviteTree } from "../../src/clubhouse/tree";
+import { tree, users } from "./drawn";
 import type { DailySignups } from "../../src/clubhouse/signups";
 
 // Five days over four months: 1 + 2 + 10 + 20 + 7 = 40 sign-ups.
@@ -33,15 +33,7 @@ test("months of the influential users; the commonest invite count", () => {
   assert.is(commonestInviteCount({ users: [5], entries: 5, mean: 0 }), null);
 });
 
-// The tree of reach.test.ts:  4 ── 10 ── 20 ── 30 ── 40,  4 ── 11 ── 23,  10 ── 21, 22;  5 ── 12;  99 (not a user) ── 13, 14.
-const ids = [4, 5, 10, 11, 12, 13, 14, 15, 20, 21, 22, 23, 30, 40];
-const users = {
-  userId: Float64Array.from(ids),
-  invitedBy: Float64Array.from([NaN, NaN, 4, 4, 5, 99, 99, NaN, 10, 10, 10, 11, 20, 30]),
-  source: "drawn.db",
-  createdMs: Float64Array.from(["2020-03-17", "2020-03-17", "2020-05-02", "2020-06-01", "2020-12-01", "2020-12-02", "2020-12-02", "2021-01-05", "2021-01-05", "2021-01-05", "2021-01-07", "2021-01-07", "2021-02-01", "2021-02-01"].map((d) => Date.parse(`${d}T12:00:00Z`))),
-};
-const tree = inviteTree(users);
+// The tree drawn in db.ts (drawn.ts): 4 ── 10 ── 20 ── 30 ── 40, 4 ── 11 ── 23, 10 ── 21, 22; 5 ── 12; 99 (not a user) ── 13, 14.
 
 test("the original's reach within the stated definition; the top inviters' sign-up months", () => {
   // Friends and friends of friends, by hand: 4 → 6, 10 → 4, 99 → 2 (reach.test.ts).

@@ -2,20 +2,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { byMonthTable, friendsOfFriends, influential, joinedByMonth, originalInfluentialRows, originalReach, reachTable, subtreeSizes, topBy } from "../../src/clubhouse/reach";
 import { inviteTree } from "../../src/clubhouse/tree";
+import { ids, tree, users } from "./drawn";
 
-// The tree drawn in db.ts:
-//     4 ── 10 ── 20 ── 30 ── 40        5 ── 12        99 (not a user) ── 13, 14
-//      │     ├── 21                    15 (alone)
-//      │     └── 22
-//      └── 11 ── 23
-const ids = [4, 5, 10, 11, 12, 13, 14, 15, 20, 21, 22, 23, 30, 40];
-const users = {
-  userId: Float64Array.from(ids),
-  invitedBy: Float64Array.from([NaN, NaN, 4, 4, 5, 99, 99, NaN, 10, 10, 10, 11, 20, 30]),
-  source: "drawn.db",
-  createdMs: Float64Array.from(["2020-03-17", "2020-03-17", "2020-05-02", "2020-06-01", "2020-12-01", "2020-12-02", "2020-12-02", "2021-01-05", "2021-01-05", "2021-01-05", "2021-01-07", "2021-01-07", "2021-02-01", "2021-02-01"].map((d) => Date.parse(`${d}T12:00:00Z`))),
-};
-const tree = inviteTree(users);
 const node = (id: number) => (id === 99 ? 14 : ids.indexOf(id));
 const at = (values: ArrayLike<number>, ...who: number[]) => who.map((id) => values[node(id)]);
 
