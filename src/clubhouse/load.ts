@@ -105,7 +105,7 @@ const FRAME = [
   { name: "user_id", values: (u: UserColumns) => u.userId, dtype: pl.Int64 },
   { name: "num_followers", values: (u: UserColumns) => u.followers, dtype: pl.Int64 },
   { name: "num_following", values: (u: UserColumns) => u.following, dtype: pl.Int64 },
-  { name: "time_created", values: (u: UserColumns) => u.createdMs, dtype: pl.Datetime("ms", "UTC") },
+  { name: "time_created", values: (u: UserColumns) => u.createdMs, dtype: pl.Datetime("us", "UTC") },
   { name: "invited_by_user_profile", values: (u: UserColumns) => u.invitedBy, dtype: pl.Int64 },
 ] as const;
 
@@ -113,7 +113,7 @@ const FRAME = [
 function frameOf(users: UserColumns, rows: number): pl.DataFrame {
   return pl
     .DataFrame(FRAME.map((c) => pl.Series(c.name, c.values(users).subarray(0, rows))))
-    .select(...FRAME.map((c) => (c.dtype === pl.Int64 ? pl.col(c.name).fillNan(null).cast(pl.Int64) : pl.col(c.name).cast(pl.Int64).cast(c.dtype))));
+    .select(...FRAME.map((c) => (c.dtype === pl.Int64 ? pl.col(c.name).fillNan(null).cast(pl.Int64) : pl.col(c.name).mul(1000).round(0).cast(pl.Int64).cast(c.dtype))));
 }
 
 function nanCount(values: Float64Array): number {

@@ -51,7 +51,9 @@ function daysInMonth(year: number, month: number): number {
 
 /**
  * A time `YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|±HH:MM]` in bytes[start, end) as milliseconds since
- * the epoch, the offset applied; without an offset the time is taken as UTC. NaN if malformed.
+ * the epoch, to the microsecond (a double holds whole microseconds exactly up to the year 2255: the
+ * fraction is recovered by rounding ms × 1000), the offset applied; without an offset the time is
+ * taken as UTC. NaN if malformed.
  */
 export function parseTime(b: Uint8Array, start: number, end: number): number {
   const num = (at: number, digits: number) => {
@@ -72,12 +74,14 @@ export function parseTime(b: Uint8Array, start: number, end: number): number {
   if (b[start + 4] !== MINUS || b[start + 7] !== MINUS || (b[start + 10] !== T && b[start + 10] !== SPACE) || b[start + 13] !== COLON || b[start + 16] !== COLON) return NaN;
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59)) return NaN;
   let p = start + 19;
-  let ms = 0;
+  // The fraction to the microsecond, as the dataset writes it (digits past the sixth are dropped).
+  let micros = 0;
   if (b[p] === DOT) {
-    let scale = 100;
     p++;
     if (p >= end || !isDigit(b[p])) return NaN;
-    for (; p < end && isDigit(b[p]); p++, scale /= 10) ms += (b[p]! - ZERO) * scale;
+    let digits = 0;
+    for (; p < end && isDigit(b[p]); p++, digits++) if (digits < 6) micros = micros * 10 + (b[p]! - ZERO);
+    for (; digits < 6; digits++) micros *= 10;
   }
   let offsetMinutes = 0;
   if (p < end && b[p] === Z) p++;
@@ -90,8 +94,8 @@ export function parseTime(b: Uint8Array, start: number, end: number): number {
     p += b[p + 3] === COLON ? 6 : 5;
   }
   if (p !== end) return NaN;
-  const local = daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + Math.floor(ms);
-  return local - offsetMinutes * 60_000;
+  const local = daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 - offsetMinutes * 60_000;
+  return local + micros / 1000;
 }
 
 /** A whole number (optionally written `12.0`) in bytes[start, end); NaN if anything else. */
@@ -146,13 +150,13 @@ function fastTime(b: Uint8Array, p: number, end: number, out: Float64Array, at: 
   const second = s0 * 10 + s1;
   if (hour > 23 || minute > 59 || second > 59) return -1;
   let q = p + 19;
-  let ms = 0;
+  let micros = 0;
   if (b[q] === DOT) {
-    const f0 = b[q + 1]! - ZERO, f1 = b[q + 2]! - ZERO, f2 = b[q + 3]! - ZERO;
-    if ((f0 | f1 | f2 | (9 - f0) | (9 - f1) | (9 - f2)) < 0) return -1;
-    ms = f0 * 100 + f1 * 10 + f2;
-    q += 4;
-    while (q < end && b[q]! >= ZERO && b[q]! <= NINE) q++;
+    q++;
+    let digits = 0;
+    for (; q < end && b[q]! >= ZERO && b[q]! <= NINE; q++, digits++) if (digits < 6) micros = micros * 10 + (b[q]! - ZERO);
+    if (digits === 0) return -1;
+    for (; digits < 6; digits++) micros *= 10;
   }
   // "+00:00" then a separator or the end.
   if (q + 6 > end || b[q] !== PLUS || b[q + 1] !== ZERO || b[q + 2] !== ZERO || b[q + 3] !== COLON || b[q + 4] !== ZERO || b[q + 5] !== ZERO) return -1;
@@ -167,7 +171,7 @@ function fastTime(b: Uint8Array, p: number, end: number, out: Float64Array, at: 
     lastDate.key = key;
     lastDate.ms = daysFromCivil(year, month, day) * 86_400_000;
   }
-  out[at] = lastDate.ms + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+  out[at] = lastDate.ms + ((hour * 60 + minute) * 60 + second) * 1000 + micros / 1000;
   return q;
 }
 

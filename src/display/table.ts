@@ -1,5 +1,6 @@
 // A polars DataFrame as a readable HTML table (numbers right-aligned with thousands
 // separators, a row limit with a note) and as plain text for consoles and diffs.
+import * as pl from "nodejs-polars";
 import type { DataFrame } from "nodejs-polars";
 import { escapeHtml, formatDate, formatFloat, formatInteger } from "./format";
 
@@ -36,11 +37,23 @@ function cellText(value: unknown, variant: string, identifier: boolean): string 
   return String(value);
 }
 
+/** Times finer than a JavaScript Date (µs, ns) as text at their own precision, UTC; undefined for others. */
+function fineTimes(head: DataFrame, name: string, dtype: string): (string | null)[] | undefined {
+  const unit = /Datetime\((us|ns)\b/.exec(dtype)?.[1];
+  if (unit === undefined) return undefined;
+  const text = head.select(pl.col(name).dt.convertTimeZone("UTC").dt.strftime(unit === "us" ? "%Y-%m-%d %H:%M:%S%.6f" : "%Y-%m-%d %H:%M:%S%.9f"));
+  let cells = text.getColumn(name).toArray() as (string | null)[];
+  // To the finest unit any shown value needs: milliseconds read from a file that has only those stay three digits.
+  while (cells.some((c) => c !== null) && cells.every((c) => c === null || /\.\d{3,}000$/.test(c))) cells = cells.map((c) => c && c.slice(0, -3));
+  return cells;
+}
+
 function columnsOf(head: DataFrame, identifiers: readonly string[] | undefined): Column[] {
   return head.columns.map((name, j) => {
     const variant = String(head.dtypes[j]?.variant ?? "");
     const identifier = identifiers ? identifiers.includes(name) : name === "id" || name.endsWith("_id");
-    const values = head.getColumn(name).toArray() as unknown[];
+    const fine = fineTimes(head, name, String(head.dtypes[j]));
+    const values = fine ?? (head.getColumn(name).toArray() as unknown[]);
     return { name, variant, numeric: INTEGER.test(variant) || FLOAT.test(variant), cells: values.map((v) => cellText(v, variant, identifier)) };
   });
 }

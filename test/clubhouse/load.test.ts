@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import * as pl from "nodejs-polars";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { loadUsers } from "../../src/clubhouse/load";
@@ -51,8 +52,11 @@ test("'null', SQL NULL and '' are all a missing inviter", async () => {
   assert.is(users.frame.getColumn("invited_by_user_profile").nullCount(), 3);
 });
 
-test("times are read with their offset, to the millisecond, the fraction optional", async () => {
+test("times are read with their offset, to the microsecond, the fraction optional", async () => {
   const users = await loadUsers(makeDb(TREE));
+  // 2020-03-17T07:51:28.085566+00:00 in db.ts: the frame holds it to the microsecond.
+  const first = users.frame.getColumn("time_created").cast(pl.Int64).toArray()[0];
+  assert.is(Number(first), Date.parse("2020-03-17T07:51:28.085Z") * 1000 + 566);
   const iso = (row: number) => new Date(users.createdMs[row]!).toISOString();
   assert.is(iso(0), "2020-03-17T07:51:28.085Z");
   assert.is(iso(1), "2020-03-17T14:36:19.000Z");
@@ -66,7 +70,7 @@ test("times are read with their offset, to the millisecond, the fraction optiona
 test("the frame holds the same columns with the dataset's names and polars types", async () => {
   const { frame } = await loadUsers(makeDb(TREE));
   assert.equal(frame.columns, ["user_id", "num_followers", "num_following", "time_created", "invited_by_user_profile"]);
-  assert.equal(frame.dtypes.map(String), ["DataType(Int64)", "DataType(Int64)", "DataType(Int64)", "DataType(Datetime(ms,UTC))", "DataType(Int64)"]);
+  assert.equal(frame.dtypes.map(String), ["DataType(Int64)", "DataType(Int64)", "DataType(Int64)", "DataType(Datetime(us,UTC))", "DataType(Int64)"]);
   assert.equal((frame.getColumn("time_created").toArray() as unknown as Date[])[3]!.toISOString(), "2020-06-01T00:30:00.000Z");
 });
 

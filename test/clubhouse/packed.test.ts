@@ -38,6 +38,19 @@ test("times: with and without a fraction, any offset, Z, none (UTC), a space for
     "2020-03-17T07:51:28.000Z",
     "2020-03-17T07:51:28.000Z",
   ]);
+  // The microseconds are kept: 07:51:28.085566 is 566 µs past the millisecond Date.parse gives.
+  const micros = (t: number) => Math.round(t * 1000);
+  assert.is(micros(fields[1]!.into[0]!), Date.parse("2020-03-17T07:51:28.085Z") * 1000 + 566);
+  assert.is(micros(fields[1]!.into[3]!), Date.parse("2020-03-17T07:51:28.085Z") * 1000);
+});
+
+test("parseTime keeps microseconds, drops digits past the sixth, and is exact to the microsecond", () => {
+  const at = (iso: string) => Math.round(parseTime(bytes(iso), 0, iso.length) * 1000);
+  const base = Date.parse("2020-03-17T07:51:28Z") * 1000;
+  assert.is(at("2020-03-17T07:51:28.085566+00:00"), base + 85_566);
+  assert.is(at("2020-03-17T07:51:28.000001Z"), base + 1);
+  assert.is(at("2020-03-17T07:51:28.999999999Z"), base + 999_999);
+  assert.is(at("2020-03-17T10:51:28.085566+03:00"), base + 85_566);
 });
 
 test("parseTime agrees with Date.parse across leap days, years and centuries", () => {

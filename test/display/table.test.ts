@@ -58,4 +58,19 @@ test("show() sends one display with both representations", () => {
   assert.match(String(shown[0]!.data["text/plain"]), /Showing the first 2 of 3 rows\./);
 });
 
+
+
+test("times finer than a millisecond are shown at their own precision (a JavaScript Date would cut them)", () => {
+  // 2020-03-17T07:51:28.085566Z, and the same plus 123 ns.
+  const us = pl.DataFrame({ t: [1584431488085566] }).select(pl.col("t").cast(pl.Int64).cast(pl.Datetime("us", "UTC")));
+  assert.match(tableText(us), "2020-03-17 07:51:28.085566");
+  const ns = pl.DataFrame({ t: [1584431488085566] }).select(pl.col("t").cast(pl.Int64).mul(pl.lit(1000).cast(pl.Int64)).add(pl.lit(123).cast(pl.Int64)).cast(pl.Datetime("ns")));
+  assert.match(tableHtml(ns), ">2020-03-17 07:51:28.085566123<");
+  // Nanosecond times that hold whole milliseconds show three digits.
+  const ms = pl.DataFrame({ t: [1584431488085] }).select(pl.col("t").cast(pl.Int64).mul(pl.lit(1_000_000).cast(pl.Int64)).cast(pl.Datetime("ns", "UTC")));
+  assert.match(tableHtml(ms), ">2020-03-17 07:51:28.085<");
+  const none = pl.DataFrame({ t: [null, null] }).select(pl.col("t").cast(pl.Int64).cast(pl.Datetime("us")));
+  assert.match(tableText(none), "null");
+});
+
 test.run();
