@@ -2,12 +2,12 @@
 // `npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force]` (every notebook in notebooks/)
 // A notebook whose report is up to date (freshness.ts) is not run again unless --force.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { DataError } from "../errors";
 import { changeSummary } from "./changes";
 import { baseFingerprint, lastRun, stampFiles, staleness } from "./freshness";
 import { InterruptedError, KernelDiedError } from "./kernel";
-import type { MimeBundle } from "./notebook";
+import { reportName, type MimeBundle } from "./notebook";
 import { checkOutDir } from "./outdir";
 import type { ParameterValue } from "./parameters";
 import type { Interrupted, Progress } from "./runner";
@@ -109,7 +109,7 @@ export function forTerminal(text: string): string {
 
 function progressPrinter(stream: NodeJS.WriteStream): (p: Progress) => void {
   return (p) => {
-    const line = forTerminal(`[${nameOf(p.notebook)}] cell ${p.step}/${p.steps} (notebook cell ${p.cellIndex + 1}) · ${seconds(p.elapsedMs)}`);
+    const line = forTerminal(`[${reportName(p.notebook)}] cell ${p.step}/${p.steps} (notebook cell ${p.cellIndex + 1}) · ${seconds(p.elapsedMs)}`);
     if (stream.isTTY) stream.write(`\r\u001b[K${line}`);
     else stream.write(`${line}\n`);
   };
@@ -133,14 +133,15 @@ function printClaims(say: (text: string) => void, untrue: readonly string[]): vo
   for (const text of untrue) say(`  ⚠ does not hold for this data: ${text}`);
 }
 
-export const nameOf = (notebook: string) => basename(notebook).replace(/\.ipynb$/, "");
-
-/** Why the notebook must run, or undefined when its report in the output folder is up to date. */
-export async function whyRun(notebook: string, options: CliOptions, base: ReturnType<typeof baseFingerprint>): Promise<string | undefined> {
-  const name = nameOf(notebook);
+/**
+ * Why the notebook must run, or undefined when its report in the output folder is up to date;
+ * `last` is what its last successful run kept (lastRun of NAME.ipynb).
+ */
+export async function whyRun(notebook: string, options: CliOptions, base: ReturnType<typeof baseFingerprint>, last: ReturnType<typeof lastRun>): Promise<string | undefined> {
+  const name = reportName(notebook);
   if (options.force) return "--force";
   if (![".html", ".json"].every((ext) => existsSync(join(options.outDir, name + ext)))) return "no earlier report";
-  return staleness(lastRun(join(options.outDir, `${name}.ipynb`))?.fingerprint, base, notebook);
+  return staleness(last?.fingerprint, base, notebook);
 }
 
 /** How one notebook's run ended, for the summary of `reports`. */
@@ -157,12 +158,13 @@ const EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 export async function reportOne(notebook: string, options: CliOptions, signal?: AbortSignal, warm?: WarmKernel): Promise<Outcome> {
   const err = process.stderr;
   const say = (text: string) => err.write(forTerminal(text).replace(/\s+$/, "") + "\n");
+  const name = reportName(notebook);
   const base = baseFingerprint(notebook, options.parameters, options.includeCode);
-  const why = warm?.why ?? (await whyRun(notebook, options, base));
+  const last = warm ? undefined : lastRun(join(options.outDir, `${name}.ipynb`));
+  const why = warm?.why ?? (await whyRun(notebook, options, base, last));
   if (why === undefined) {
-    const started = lastRun(join(options.outDir, `${nameOf(notebook)}.ipynb`))?.started;
-    say(`${nameOf(notebook)}: up to date (last run ${started ?? "at an unknown time"}); --force runs it anyway`);
-    const untrue = falseClaims(readRecords(join(options.outDir, `${nameOf(notebook)}.json`)));
+    say(`${name}: up to date (last run ${last?.started ?? "at an unknown time"}); --force runs it anyway`);
+    const untrue = falseClaims(readRecords(join(options.outDir, `${name}.json`)));
     printClaims(say, untrue);
     const ok = !(options.strict && untrue.length > 0);
     return { notebook, ok, summary: ok ? "up to date" : `${untrue.length} claim(s) do not hold (--strict)` };

@@ -4,7 +4,7 @@
 // a file whose size and mtime did not move is not hashed again, and one whose mtime alone moved is
 // judged by its bytes.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { ParameterValue } from "./parameters";
 import { sha256File } from "./provenance";
@@ -44,12 +44,17 @@ function readOr(file: string, fallback: string): string {
   }
 }
 
+/** The library build the runs use: dist/.build-hash (its sources, build config and compiler), or "unknown". */
+export function libraryBuild(): string {
+  return readOr(join(ROOT, "dist", ".build-hash"), "unknown");
+}
+
 /** Everything but the files, which only a run can name. */
 export function baseFingerprint(notebookPath: string, parameters: Record<string, ParameterValue>, includeCode: boolean): Omit<Fingerprint, "files"> {
   return {
     notebook_sha256: sha256(readFileSync(notebookPath)),
     parameters,
-    library: readOr(join(ROOT, "dist", ".build-hash"), "unknown"),
+    library: libraryBuild(),
     lockfile_sha256: sha256(readOr(join(ROOT, "package-lock.json"), "")),
     include_code: includeCode,
     node: process.version,
@@ -62,12 +67,12 @@ export async function stampFiles(notebookPath: string, files: readonly string[],
   const stamps: FileStamp[] = [];
   for (const file of [...new Set(files)].sort()) {
     const path = relative(base, file);
-    if (!existsSync(file) || !statSync(file).isFile()) {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) {
       stamps.push({ path, bytes: null });
       continue;
     }
-    const { size, mtimeMs } = statSync(file);
-    stamps.push({ path, bytes: size, mtime_ms: mtimeMs, sha256: known.get(file) ?? (await sha256File(file)) });
+    stamps.push({ path, bytes: stat.size, mtime_ms: stat.mtimeMs, sha256: known.get(file) ?? (await sha256File(file)) });
   }
   return stamps;
 }
@@ -76,7 +81,7 @@ export async function stampFiles(notebookPath: string, files: readonly string[],
 async function fileMoved(base: string, stamp: FileStamp): Promise<string | undefined> {
   const file = resolve(base, stamp.path);
   const shown = relative(process.cwd(), file);
-  const stat = existsSync(file) ? statSync(file) : undefined;
+  const stat = statSync(file, { throwIfNoEntry: false });
   if (stamp.bytes === null) return stat ? `${shown} appeared` : undefined;
   if (!stat) return `${shown} is gone`;
   if (stat.size !== stamp.bytes) return `${shown} changed`;

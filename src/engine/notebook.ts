@@ -1,6 +1,7 @@
 // nbformat 4 documents: reading with clear errors, and the output shapes a run collects.
 // https://nbformat.readthedocs.io/en/latest/format_description.html
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { DataError } from "../errors";
 
 /** A MIME bundle: MIME type → data (a string, a list of lines, or a JSON value for JSON types). */
@@ -120,4 +121,9 @@ export function coalesceStreams(outputs: readonly Output[]): Output[] {
     }
   }
   return merged;
+}
+
+/** The name a notebook's report files take: `notebooks/demo.ipynb` → `demo`. */
+export function reportName(notebookPath: string): string {
+  return basename(notebookPath).replace(/\.ipynb$/, "");
 }

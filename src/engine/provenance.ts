@@ -21,24 +21,18 @@ export function sha256File(file: string): Promise<string> {
  * The parameters that name existing files (relative to the notebook, as its cells read them):
  * by convention every input of a notebook is a parameter, so that a data refresh is one `-p`.
  */
-export async function describeInputs(notebookPath: string, parameters: Record<string, ParameterValue>): Promise<InputFile[]> {
+export function describeInputs(notebookPath: string, parameters: Record<string, ParameterValue>): Promise<InputFile[]> {
   const base = dirname(resolve(notebookPath));
-  const inputs: InputFile[] = [];
-  for (const value of Object.values(parameters)) {
-    if (typeof value !== "string" || value === "") continue;
-    const file = resolve(base, value);
-    if (!existsSync(file) || !statSync(file).isFile()) continue;
-    inputs.push({ path: relative(process.cwd(), file) || file, bytes: statSync(file).size, sha256: await sha256File(file) });
-  }
-  return inputs;
+  return describeFiles(Object.values(parameters).flatMap((value) => (typeof value === "string" && value !== "" ? [resolve(base, value)] : [])));
 }
 
-/** The files that exist among `files` (absolute paths), described as describeInputs does. */
+/** The files that exist among `files` (absolute paths): each path relative to the working folder, size and SHA-256. */
 export async function describeFiles(files: readonly string[]): Promise<InputFile[]> {
   const inputs: InputFile[] = [];
   for (const file of files) {
-    if (!existsSync(file) || !statSync(file).isFile()) continue;
-    inputs.push({ path: relative(process.cwd(), file) || file, bytes: statSync(file).size, sha256: await sha256File(file) });
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) continue;
+    inputs.push({ path: relative(process.cwd(), file) || file, bytes: stat.size, sha256: await sha256File(file) });
   }
   return inputs;
 }

@@ -1,14 +1,14 @@
 // Writes a run's files: NAME.ipynb, NAME.html and NAME.json on success; on failure only
 // NAME.failed.html, so the last good report stays in place.
 import { readFileSync, rmSync } from "node:fs";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { renderReport } from "../report";
 import { diffRecords } from "./changes";
 import { lastRun, type Fingerprint } from "./freshness";
 import type { ChartPrerenderer } from "../report/prerender";
 import { writeAtomic } from "./atomic";
 import { ensureOutDir } from "./outdir";
-import { serializeNotebook } from "./notebook";
+import { reportName, serializeNotebook } from "./notebook";
 import { gitCommit, versions } from "./provenance";
 import type { RunResult } from "./runner";
 
@@ -25,10 +25,6 @@ export interface Published {
   files: string[];
   /** What moved since the last run: undefined after a failure; `since` undefined when there was no earlier run. */
   changes?: { since?: Date; changes: import("./changes").Change[] };
-}
-
-export function reportName(notebookPath: string): string {
-  return basename(notebookPath).replace(/\.ipynb$/, "");
 }
 
 /** The results of the last successful run in `outDir`, or undefined when there is none. */

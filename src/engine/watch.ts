@@ -3,9 +3,9 @@
 // (by its bytes), it runs again on that warm kernel, and a new kernel starts for the next change.
 import { watch as watchFolder, type FSWatcher } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { baseFingerprint, lastRun } from "./freshness";
-import { nameOf, reportOne, whyRun, type CliOptions, type WarmKernel } from "./cli";
-import { readNotebook, sourceOf, type MimeBundle, type Notebook } from "./notebook";
+import { baseFingerprint, lastRun, libraryBuild } from "./freshness";
+import { reportOne, whyRun, type CliOptions, type WarmKernel } from "./cli";
+import { readNotebook, reportName, sourceOf, type MimeBundle, type Notebook } from "./notebook";
 import { startRunKernel, type RunKernel } from "./runner";
 
 /** Editors write a file in several steps (truncate, write, rename): one run for the lot. */
@@ -13,7 +13,7 @@ const SETTLE_MS = 40;
 
 /** The notebook and every file its last run read, absolute. */
 function watchedFiles(notebook: string, outDir: string): string[] {
-  const stamps = lastRun(join(outDir, `${nameOf(notebook)}.ipynb`))?.fingerprint?.files ?? [];
+  const stamps = lastRun(join(outDir, `${reportName(notebook)}.ipynb`))?.fingerprint?.files ?? [];
   const base = dirname(resolve(notebook));
   return [resolve(notebook), ...stamps.map((s) => resolve(base, s.path))];
 }
@@ -61,7 +61,7 @@ class Watched {
   }
 
   private startKernel(): WarmKernel & { library: string } {
-    const library = baseFingerprint(this.notebook, {}, true).library;
+    const library = libraryBuild();
     const warm: WarmKernel & { library: string } = { kernel: warmUp(this.notebook, (d) => warm.sink?.(d)), library };
     warm.kernel.catch(() => {}); // reported by the run that awaits it
     return warm;
@@ -101,7 +101,7 @@ class Watched {
     this.running = true;
     try {
       const base = baseFingerprint(this.notebook, this.options.parameters, this.options.includeCode);
-      const why = await whyRun(this.notebook, this.options, base);
+      const why = await whyRun(this.notebook, this.options, base, lastRun(join(this.options.outDir, `${reportName(this.notebook)}.ipynb`)));
       if (why === undefined) return; // touched, same bytes
       const err = process.stderr;
       const changedAt = this.changedAt;
@@ -114,7 +114,7 @@ class Watched {
       warm.why = why;
       warm.onProgress = (p) => {
         // The second cell starting is the first one's result.
-        if (p.step === 2) err.write(`${nameOf(this.notebook)}: first cell's result ${Math.round(performance.now() - changedAt)} ms after the change\n`);
+        if (p.step === 2) err.write(`${reportName(this.notebook)}: first cell's result ${Math.round(performance.now() - changedAt)} ms after the change\n`);
       };
       // The next change finds a kernel ready while this run goes on.
       this.warm = this.startKernel();
