@@ -1,6 +1,7 @@
 // What changed in a notebook's recorded results (NAME.json) between its last run and this one:
 // numbers before → after with their relative change, rows of tables added, removed or changed
 // (matched by key where the rows have one, e.g. domain and day), strings and booleans.
+import { asPercent } from "../display/prose";
 
 /** Two numbers closer than this, relative to the larger, are the same result (floating-point noise). */
 export const RELATIVE_TOLERANCE = 1e-9;
@@ -130,7 +131,5 @@ export function changeSummary(changes: readonly Change[] | undefined): string {
 }
 
 export function percent(relative: number): string {
-  const p = Math.abs(relative * 100);
-  const digits = p >= 10 ? p.toFixed(0) : p >= 1 ? p.toFixed(1) : p.toPrecision(2);
-  return `${relative >= 0 ? "+" : "−"}${digits} %`;
+  return `${relative >= 0 ? "+" : "−"}${asPercent(Math.abs(relative))}`;
 }
