@@ -9,7 +9,6 @@
 // and time and memory at 1× and 4× the rows: GNU time's peak RSS (the largest process: for the
 // notebook, the kernel; it counts the memory-mapped gzip input) and the process tree's anonymous memory.
 // Needs a build (`npm run build`) for the CLI; skips with a message without the extract or pandas.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { referenceRunner, referenceScript } from "../test/reference";

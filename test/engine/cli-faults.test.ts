@@ -1,15 +1,13 @@
 // The command line when things go wrong: bad output folders, signals, children of cells,
 // a SIGKILLed runner, notebooks that fail in different ways (each run on the real tslab kernel).
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { code, ROOT, scratch, writeNotebook } from "../helpers";
+import { CLI, code, ROOT, runCli, scratch, writeNotebook } from "../helpers";
 
-const CLI = join(ROOT, "dist", "engine", "cli.js");
-const cli = (args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
-  spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, encoding: "utf8", timeout: 120_000 });
+const cli = (args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) => runCli(args, opts);
 
 const alive = (pid: number) => {
   try {

@@ -1,16 +1,14 @@
 // The command line end to end: `node dist/engine/cli.js report ...` as `npm run report` runs it
 // (npm test builds dist/ first), then the report opened in headless Chromium.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parseArgs } from "../../src/engine/cli";
-import { code, DEMO, markdown, ROOT, scratch, writeNotebook } from "../helpers";
+import { code, DEMO, markdown, ROOT, runCli, scratch, writeNotebook } from "../helpers";
 
-const CLI = join(ROOT, "dist", "engine", "cli.js");
-const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+const cli = (args: string[]) => runCli(args);
 
 test("arguments: repeated -p with JSON-or-string values, --out, --timeout, --no-code", () => {
   const o = parseArgs(["report", "nb.ipynb", "-p", "topN", "5", "-p", "path", "../x.csv", "--out", "o", "--timeout", "2.5", "--no-code"]);

@@ -1,14 +1,12 @@
 // Up to date by content, end to end through the CLI (dist/, as `npm run report` runs it): the demo
 // notebook on a copy of its CSV, touched, changed by one byte, run with a new parameter.
-import { spawnSync } from "node:child_process";
 import { copyFileSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { code, DEMO, markdown, ROOT, scratch, writeNotebook } from "../helpers";
+import { code, DEMO, markdown, ROOT, runCli, scratch, writeNotebook } from "../helpers";
 
-const CLI = join(ROOT, "dist", "engine", "cli.js");
-const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+const cli = (args: string[]) => runCli(args);
 
 test("a report is skipped while its inputs' bytes, parameters and notebook are unchanged, and re-run with what changed", () => {
   const { dir, cleanup } = scratch();

@@ -6,10 +6,9 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { importedModules } from "../../src/engine/watch";
-import { code, DEMO, markdown, ROOT, scratch } from "../helpers";
+import { CLI, code, DEMO, markdown, ROOT, scratch } from "../helpers";
 import type { Notebook } from "../../src/engine/notebook";
 
-const CLI = join(ROOT, "dist", "engine", "cli.js");
 
 test("the packages a notebook imports, for the warm-up cell", () => {
   const nb: Notebook = {
