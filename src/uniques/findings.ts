@@ -17,14 +17,19 @@ export function estimateParts(counts: pl.DataFrame): { underestimate: number; of
   return total === 0 ? { underestimate: 0, offset: 0 } : { underestimate: sum(numbers(counts, "underestimate")) / total, offset: sum(numbers(counts, "offset")) / total };
 }
 
-/** The largest project of the monthly report (its first month's column) and how many times the second it is; the total row left out. */
-export function largestProject(report: pl.DataFrame, month: string): { bucket: string; timesNext: number } | null {
+/**
+ * The largest project of the monthly report in its last month (the column it is sorted by) and how
+ * many times the second it is; the total row left out. Null for a report without months.
+ */
+export function largestProject(report: pl.DataFrame): { bucket: string; month: string; timesNext: number } | null {
+  const month = report.columns.filter((c) => c !== "bucket").pop();
+  if (month === undefined) return null;
   const buckets = report.getColumn("bucket").toArray() as string[];
   const sizes = numbers(report, month);
   const rows = buckets.map((bucket, i) => ({ bucket, size: sizes[i] ?? 0 })).filter((r) => r.bucket !== TOTAL_LABEL).sort((a, b) => b.size - a.size);
   const [first, second] = rows;
   if (first === undefined) return null;
-  return { bucket: first.bucket, timesNext: second === undefined || second.size === 0 ? Infinity : first.size / second.size };
+  return { bucket: first.bucket, month, timesNext: second === undefined || second.size === 0 ? Infinity : first.size / second.size };
 }
 
 /** The share of projects whose median monthly offset share is above their median daily one (rows of offsetShareSummary). */

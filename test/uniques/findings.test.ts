@@ -9,9 +9,10 @@ test("the estimate's parts: 30 + 10 of 40 is three quarters underestimate, one q
   assert.equal(estimateParts(pl.DataFrame({ underestimate: [0], offset: [0], estimate: [0] })), { underestimate: 0, offset: 0 });
 });
 
-test("the largest project against the next, the total row left out", () => {
-  const report = pl.DataFrame({ bucket: ["en.wikipedia", "de.wikipedia", "es.wikiquote", TOTAL_LABEL], "2016-01": [3004, 751, 18, 3773] });
-  assert.equal(largestProject(report, "2016-01"), { bucket: "en.wikipedia", timesNext: 4 });
+test("the largest project in the last month against the next, the total row left out", () => {
+  const report = pl.DataFrame({ bucket: ["en.wikipedia", "de.wikipedia", "es.wikiquote", TOTAL_LABEL], "2016-01": [10, 900, 18, 928], "2016-02": [3004, 751, 18, 3773] });
+  assert.equal(largestProject(report), { bucket: "en.wikipedia", month: "2016-02", timesNext: 4 });
+  assert.is(largestProject(pl.DataFrame({ bucket: [TOTAL_LABEL] })), null);
 });
 
 test("projects whose monthly offset share is larger than their daily one; the smaller domains' larger spread", () => {
