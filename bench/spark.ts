@@ -8,9 +8,10 @@
 // each samples the process tree's anonymous memory. The two outputs are compared: every domain,
 // day and month must agree. Medians of BENCH_RUNS runs (default 3); BENCH_INPUTS=full,parquet runs
 // some of the inputs (full, x4, parquet; default all).
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import * as pl from "nodejs-polars";
+import { replaceFile } from "../src/io/atomic";
 import { readCounts } from "../src/uniques/counts";
 import { findJava, findSparkSubmit, INSTALL_SPARK } from "../src/uniques/spark";
 import { median } from "./lib/common";
@@ -64,9 +65,7 @@ async function main(): Promise<void> {
   if (wanted.includes("x4")) await writeFourTimes(FULL, FULL_TRUTH, X4, X4_TRUTH);
   if (wanted.includes("parquet") && !existsSync(FULL_PARQUET)) {
     console.log(`writing ${relative(ROOT, FULL_PARQUET)} (the full extract as Parquet; once) ...`);
-    const tmp = `${FULL_PARQUET}.${process.pid}.tmp`;
-    pl.scanCSV(FULL, { sep: "\t", quoteChar: undefined, inferSchemaLength: 0, missingUtf8IsEmptyString: true }).sinkParquet(tmp).collectSync({ engine: "streaming" });
-    renameSync(tmp, FULL_PARQUET);
+    replaceFile(FULL_PARQUET, (tmp) => pl.scanCSV(FULL, { sep: "\t", quoteChar: undefined, inferSchemaLength: 0, missingUtf8IsEmptyString: true }).sinkParquet(tmp).collectSync({ engine: "streaming" }));
   }
   mkdirSync(join(ROOT, ".tmp"), { recursive: true });
   const dir = mkdtempSync(join(ROOT, ".tmp", "bench-spark-"));

@@ -1,5 +1,5 @@
 // The library notebooks import: `import { show, chart, record } from "analysis"`,
 // or one area at a time: `import { show } from "analysis/display"`.
 export * from "./display";
-export { readCsv } from "./csv";
+export { readCsv } from "./io/csv";
 export { DataError } from "./errors";

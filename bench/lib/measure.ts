@@ -1,11 +1,12 @@
 // Measuring whole processes for the benchmarks: time and memory, and the four-times-larger
 // unique-devices extract that bench/uniques.ts and bench/spark.ts both run.
 import { spawn } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, readdirSync, readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
-import { createGunzip, createGzip } from "node:zlib";
+import { createGunzip } from "node:zlib";
+import { writeAtomic, writeStreamAtomic } from "../../src/io/atomic";
 
 const ROOT = resolve(__dirname, "..", "..");
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
@@ -81,35 +82,31 @@ export async function repeat(label: string, f: () => Promise<Measure>): Promise<
 export async function writeFourTimes(FULL: string, FULL_TRUTH: string, X4: string, X4_TRUTH: string): Promise<void> {
   if (existsSync(X4) && existsSync(X4_TRUTH)) return;
   console.log(`writing ${relative(ROOT, X4)} (four copies of the full extract; once) ...`);
-  const tmp = `${X4}.${process.pid}.tmp`;
-  const gzip = createGzip({ level: 1 });
-  const sink = createWriteStream(tmp);
-  gzip.pipe(sink);
-  for (let copy = 0; copy < 4; copy++) {
-    const lines = createInterface({ input: createReadStream(FULL).pipe(createGunzip()), crlfDelay: Infinity });
-    let first = true;
-    let batch: string[] = [];
-    for await (const line of lines) {
-      if (first) {
-        first = false;
-        if (copy === 0) batch.push(line);
-        continue;
+  async function* copies(): AsyncGenerator<string> {
+    for (let copy = 0; copy < 4; copy++) {
+      const lines = createInterface({ input: createReadStream(FULL).pipe(createGunzip()), crlfDelay: Infinity });
+      let first = true;
+      let batch: string[] = [];
+      for await (const line of lines) {
+        if (first) {
+          first = false;
+          if (copy === 0) batch.push(line);
+          continue;
+        }
+        const f = line.split("\t");
+        if (copy > 0) f[2] = `2001:db8:${copy}::${f[2] as string}`;
+        batch.push(f.join("\t"));
+        if (batch.length >= 20_000) {
+          yield batch.join("\n") + "\n";
+          batch = [];
+        }
       }
-      const f = line.split("\t");
-      if (copy > 0) f[2] = `2001:db8:${copy}::${f[2] as string}`;
-      batch.push(f.join("\t"));
-      if (batch.length >= 20_000) {
-        if (!gzip.write(batch.join("\n") + "\n")) await once(gzip, "drain");
-        batch = [];
-      }
+      if (batch.length > 0) yield batch.join("\n") + "\n";
     }
-    if (batch.length > 0 && !gzip.write(batch.join("\n") + "\n")) await once(gzip, "drain");
   }
-  gzip.end();
-  await once(sink, "close");
-  renameSync(tmp, X4);
+  await writeStreamAtomic(X4, copies(), { gzipLevel: 1 });
   const truth = JSON.parse(readFileSync(FULL_TRUTH, "utf8")) as { daily: Record<string, number>; monthly: Record<string, number> };
   const times4 = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, 4 * v]));
-  writeFileSync(X4_TRUTH, JSON.stringify({ ...truth, description: "four copies of the full simulation", daily: times4(truth.daily), monthly: times4(truth.monthly) }));
+  writeAtomic(X4_TRUTH, JSON.stringify({ ...truth, description: "four copies of the full simulation", daily: times4(truth.daily), monthly: times4(truth.monthly) }));
 }
 

@@ -4,7 +4,7 @@
 import type { InviteDistribution } from "./invites";
 import type { Users } from "./load";
 import type { MonthCounts, TopInviter } from "./reach";
-import { monthOf, type MonthString } from "./schema";
+import { dayOf, monthOf, type MonthString } from "../calendar";
 import type { DailySignups } from "./signups";
 import { nodeOf, type InviteTree } from "./tree";
 
@@ -79,5 +79,5 @@ export function reachWithinDefinition(tree: InviteTree, top: readonly TopInviter
 /** Of those of `top` that are users, the share who signed up before month `month` (UTC); 0 when none is a user. */
 export function shareJoinedBefore(users: Pick<Users, "createdMs">, tree: InviteTree, top: readonly TopInviter[], month: MonthString): number {
   const nodes = top.map((t) => nodeOf(tree, t.user_id)).filter((node) => node >= 0 && node < tree.users);
-  return nodes.length === 0 ? 0 : nodes.filter((node) => monthOf(users.createdMs[node]!) < month).length / nodes.length;
+  return nodes.length === 0 ? 0 : nodes.filter((node) => monthOf(dayOf(users.createdMs[node]!)) < month).length / nodes.length;
 }

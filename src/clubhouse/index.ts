@@ -32,7 +32,7 @@ export {
   type Subtrees,
   type TopInviter,
 } from "./reach";
-export { DAY_MS, type DayString, type EpochMs, type MonthString } from "./schema";
+export { DAY_MS, type DayString, type EpochMs, type MonthString } from "../calendar";
 export { busiestDays, signupSummary, signupsPerDay, type DailySignups, type SignupSummary } from "./signups";
 export { inviteTree, perUser, type InviteTree } from "./tree";
 export { shareJoinedBefore, commonestInviteCount, lastMonth, reachWithinDefinition, shareFromMonth, shareOfLastMonths, surgeBetween, type Surge } from "./findings";

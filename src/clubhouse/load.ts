@@ -10,7 +10,7 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import * as pl from "nodejs-polars";
 import { DataError } from "../errors";
-import { noteInput } from "../inputs";
+import { noteInput } from "../io/inputs";
 import { workerAnswer } from "../worker-script";
 import type { WorkerTask } from "./load-worker";
 import { parseValue, type FieldKind, type PackedProblem } from "./packed";

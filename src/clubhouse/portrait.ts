@@ -6,7 +6,7 @@ import { pearson } from "../stats/pearson";
 import { quantileInPlace } from "../stats/quantile";
 import { ranks } from "../stats/ranks";
 import { spearman } from "../stats/spearman";
-import { DAY_MS, dayOf, type DayString } from "./schema";
+import { DAY_MS, dayOf, type DayString } from "../calendar";
 import type { Users } from "./load";
 
 export interface GroupPortrait {

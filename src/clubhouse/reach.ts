@@ -7,7 +7,7 @@
 // - friends and friends of friends, as the original's text defines influence: Σ (1 + invitees of c);
 // - the whole subtree: every user below, at any depth.
 import * as pl from "nodejs-polars";
-import { dayOf, monthOf, type MonthString } from "./schema";
+import { dayOf, monthOf, type MonthString } from "../calendar";
 import type { Users } from "./load";
 import { nodeOf, type InviteTree } from "./tree";
 
@@ -144,7 +144,7 @@ export type MonthCounts = Record<MonthString, number>;
 export function joinedByMonth(users: Pick<Users, "createdMs">, rows: readonly number[]): MonthCounts {
   const counts = new Map<MonthString, number>();
   for (const row of rows) {
-    const month = monthOf(users.createdMs[row]!);
+    const month = monthOf(dayOf(users.createdMs[row]!));
     counts.set(month, (counts.get(month) ?? 0) + 1);
   }
   return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : 1)));

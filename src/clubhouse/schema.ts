@@ -21,20 +21,3 @@ export type ColumnName = (typeof COLUMNS)[number][0];
 
 /** The columns the analysis reads; the others are never loaded. */
 export const NEEDED: readonly ColumnName[] = ["user_id", "num_followers", "num_following", "time_created", "invited_by_user_profile"];
-
-/** Milliseconds since 1970-01-01T00:00:00Z. */
-export type EpochMs = number;
-/** A calendar day in UTC, `2020-03-17`. */
-export type DayString = string;
-/** A calendar month in UTC, `2020-03`. */
-export type MonthString = string;
-
-export const DAY_MS = 86_400_000;
-
-export function dayOf(ms: EpochMs): DayString {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function monthOf(ms: EpochMs): MonthString {
-  return new Date(ms).toISOString().slice(0, 7);
-}

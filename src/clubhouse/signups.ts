@@ -2,7 +2,7 @@
 // `created_cumsum_by_days`. Days without a sign-up are kept, with 0, so the line does not
 // bridge a gap; the original's groupby left them out, which changes no number recorded here.
 import * as pl from "nodejs-polars";
-import { DAY_MS, dayOf, type DayString } from "./schema";
+import { DAY_MS, dayOf, type DayString } from "../calendar";
 import type { Users } from "./load";
 
 export interface DailySignups {

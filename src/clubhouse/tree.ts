@@ -2,6 +2,7 @@
 // user (a deleted account, a gap in the crawl): such inviters are kept as nodes of their own
 // after the users, with no row, so their invitees still count for them, as in the original.
 import { DataError } from "../errors";
+import { countable } from "../stats/countable";
 import type { Users } from "./load";
 
 export interface InviteTree {
@@ -39,7 +40,7 @@ export class IdIndex {
     this.min = min;
     const duplicate = (id: number, a: number, b: number) =>
       new DataError(`${source}: user_id ${id} appears more than once (rows ${Math.min(a, b) + 1} and ${Math.max(a, b) + 1}); expected one row per user`);
-    if (ids.length === 0 || max - min < 4 * ids.length + 1024) {
+    if (countable(min, max, ids.length)) {
       const slots = new Int32Array(ids.length === 0 ? 0 : max - min + 1).fill(-1);
       for (let row = 0; row < ids.length; row++) {
         // Small-integer indices (`| 0`: the span is checked above) take V8's fast path even before it optimises.

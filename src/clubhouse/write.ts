@@ -3,8 +3,7 @@
 // `2020-03-17T07:51:28.085566+00:00` (no fraction when the microseconds are 0, as Python prints).
 // Written beside the target and renamed over it, so a reader never sees half a database.
 import Database from "better-sqlite3";
-import { mkdirSync, renameSync, rmSync } from "node:fs";
-import { dirname } from "node:path";
+import { replaceFile } from "../io/atomic";
 import { Random } from "../stats/random";
 import { COLUMNS, TABLE } from "./schema";
 import type { SimulatedUsers } from "./simulate";
@@ -22,35 +21,35 @@ export function isoMicros(micros: number): string {
 }
 
 export function writeUsersDatabase(file: string, users: SimulatedUsers, seed: number): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  rmSync(tmp, { force: true });
   const rng = new Random(seed ^ 0x5eed);
-  try {
+  replaceFile(file, (tmp) => {
     const db = new Database(tmp);
-    db.pragma("journal_mode = OFF");
-    db.pragma("synchronous = OFF");
-    db.exec(`CREATE TABLE ${TABLE} (${COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ")})`);
-    const insert = db.prepare(`INSERT INTO ${TABLE} VALUES (${COLUMNS.map(() => "?").join(", ")})`);
-    db.transaction(() => {
-      for (let i = 0; i < users.userId.length; i++) {
-        const id = users.userId[i]!;
-        const first = rng.pick(FIRST);
-        const last = rng.pick(LAST);
-        const [name, username] = FOUNDER_NAMES[id] ?? [`${first} ${last}`, `${first}${last}${id % 1000}`.toLowerCase()];
-        const photo = rng.next() < 0.45 ? null : `https://clubhouseprod.s3.amazonaws.com:443/${id}_${rng.int(0xffffff).toString(16)}`;
-        const twitter = rng.next() < 0.6 ? "null" : `${first.toLowerCase()}_${last.toLowerCase()}`;
-        const instagram = rng.next() < 0.7 ? "null" : `${last.toLowerCase()}.${first.toLowerCase()}`;
-        // Python's isoformat leaves the fraction out when it is zero; make that happen now and then.
-        const micros = rng.next() < 0.002 ? Math.floor(users.createdMicros[i]! / 1e6) * 1e6 : users.createdMicros[i]!;
-        const inviter = users.invitedBy[i]!;
-        insert.run(id, name, photo, username, twitter, instagram, users.followers[i]!, users.following[i]!, isoMicros(micros), inviter < 0 ? "null" : inviter);
-      }
-    })();
-    db.close();
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+    try {
+      fill(db, users, rng);
+    } finally {
+      db.close();
+    }
+  });
+}
+
+function fill(db: Database.Database, users: SimulatedUsers, rng: Random): void {
+  db.pragma("journal_mode = OFF");
+  db.pragma("synchronous = OFF");
+  db.exec(`CREATE TABLE ${TABLE} (${COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ")})`);
+  const insert = db.prepare(`INSERT INTO ${TABLE} VALUES (${COLUMNS.map(() => "?").join(", ")})`);
+  db.transaction(() => {
+    for (let i = 0; i < users.userId.length; i++) {
+      const id = users.userId[i]!;
+      const first = rng.pick(FIRST);
+      const last = rng.pick(LAST);
+      const [name, username] = FOUNDER_NAMES[id] ?? [`${first} ${last}`, `${first}${last}${id % 1000}`.toLowerCase()];
+      const photo = rng.next() < 0.45 ? null : `https://clubhouseprod.s3.amazonaws.com:443/${id}_${rng.int(0xffffff).toString(16)}`;
+      const twitter = rng.next() < 0.6 ? "null" : `${first.toLowerCase()}_${last.toLowerCase()}`;
+      const instagram = rng.next() < 0.7 ? "null" : `${last.toLowerCase()}.${first.toLowerCase()}`;
+      // Python's isoformat leaves the fraction out when it is zero; make that happen now and then.
+      const micros = rng.next() < 0.002 ? Math.floor(users.createdMicros[i]! / 1e6) * 1e6 : users.createdMicros[i]!;
+      const inviter = users.invitedBy[i]!;
+      insert.run(id, name, photo, username, twitter, instagram, users.followers[i]!, users.following[i]!, isoMicros(micros), inviter < 0 ? "null" : inviter);
+    }
+  })();
 }

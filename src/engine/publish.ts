@@ -6,7 +6,7 @@ import { renderReport } from "../report";
 import { diffRecords } from "./changes";
 import { lastRun, type Fingerprint } from "./freshness";
 import type { ChartPrerenderer } from "../report/prerender";
-import { writeAtomic } from "./atomic";
+import { writeAtomic } from "../io/atomic";
 import { ensureOutDir } from "./outdir";
 import { reportName, serializeNotebook } from "./notebook";
 import { gitCommit, versions } from "./provenance";

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { INPUTS_LOG } from "../inputs";
+import { INPUTS_LOG } from "../io/inputs";
 import { CellTimeoutError, InterruptedError, Kernel, KernelDiedError } from "./kernel";
 import { checkKernel, coalesceStreams, readNotebook, sourceOf, type MimeBundle, type Notebook, type Output } from "./notebook";
 import { injectParameters, type ParameterValue } from "./parameters";
@@ -88,7 +88,7 @@ export function errorSummary(outputs: readonly Output[]): { message: string; det
   return { message: named ?? lines[0] ?? "the kernel reported an error without a message", detail };
 }
 
-/** A kernel started for a notebook's run, and the file its loaders note their inputs in (src/inputs.ts). */
+/** A kernel started for a notebook's run, and the file its loaders note their inputs in (src/io/inputs.ts). */
 export interface RunKernel {
   kernel: Kernel;
   inputsLog: string;

@@ -7,7 +7,6 @@ export { loadEvents, type BadLine, type LoadedEvents, type LoadOptions } from ".
 export {
   brokenSites,
   dayPlusSessions,
-  DAY_MS,
   exactMinutesOf,
   meanIntervals,
   metricsFor,
@@ -20,6 +19,7 @@ export {
   type Minutes,
 } from "./metrics";
 export { describeEvents, eventTypes, skippedLinesBundle, skippedLinesWarning } from "./overview";
+export { DAY_MS } from "../calendar";
 export { describeSessions, sessionsOf } from "./sessions";
 export { mannWhitneyTable, verdict, welchTable } from "./tables";
 export { firstBinTallest, leadingHostsAre, meansUnderADay, shortShareRange } from "./findings";

@@ -9,7 +9,7 @@ import { basename } from "node:path";
 import { Worker } from "node:worker_threads";
 import * as pl from "nodejs-polars";
 import { DataError } from "../errors";
-import { noteInput } from "../inputs";
+import { noteInput } from "../io/inputs";
 import { workerScript } from "../worker-script";
 import { lineBlocks } from "./blocks";
 import { KEPT_BAD_LINES, readBlock, type BadLine, type ReadOptions } from "./documents";

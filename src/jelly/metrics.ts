@@ -6,6 +6,7 @@
 // columns (whole minutes, wrapped) are kept for comparison; the `_exact` columns are the same
 // statistics in minutes, without flooring or wrapping.
 import * as pl from "nodejs-polars";
+import { DAY_MS } from "../calendar";
 import { bootstrapMeanCI } from "../stats/bootstrap";
 import { mean } from "../stats/mean";
 import { std } from "../stats/std";
@@ -14,7 +15,6 @@ export type Minutes = number;
 export type Milliseconds = number;
 
 export const MINUTE_MS = 60_000;
-export const DAY_MS = 86_400_000;
 
 /** pandas' `Timedelta(ms).seconds // 60`: whole minutes of the part of the duration within its last day. */
 export function originalWholeMinutes(ms: Milliseconds): Minutes {

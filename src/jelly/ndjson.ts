@@ -1,12 +1,7 @@
 // Writes documents as NDJSON (one JSON document a line), gzip-compressed when the file name ends in
 // .gz, atomically: into a temporary file beside the target, renamed over it only once everything is
 // written and flushed. A pull or a simulation that fails halfway leaves the previous file as it was.
-import { once } from "node:events";
-import { createWriteStream, mkdirSync, renameSync, rmSync } from "node:fs";
-import { dirname } from "node:path";
-import { pipeline } from "node:stream/promises";
-import { createGzip } from "node:zlib";
-import { Readable } from "node:stream";
+import { writeStreamAtomic } from "../io/atomic";
 
 export interface WriteOptions {
   /** gzip level, 1 (fast) to 9 (small); default 6. */
@@ -19,8 +14,6 @@ export interface WriteOptions {
 /** Writes every document the iterable yields; returns how many. */
 export async function writeNdjson(file: string, documents: Iterable<unknown> | AsyncIterable<unknown>, options: WriteOptions = {}): Promise<number> {
   const { level = 6, onProgress, every = 10_000 } = options;
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
   let written = 0;
   async function* lines(): AsyncGenerator<string> {
     // Batches of lines: one write per few hundred documents, not one per document.
@@ -36,18 +29,6 @@ export async function writeNdjson(file: string, documents: Iterable<unknown> | A
     }
     if (batch.length > 0) yield `${batch.join("\n")}\n`;
   }
-  const out = createWriteStream(tmp);
-  try {
-    if (file.endsWith(".gz")) await pipeline(Readable.from(lines()), createGzip({ level }), out);
-    else await pipeline(Readable.from(lines()), out);
-    if (!out.closed) await once(out, "close");
-    renameSync(tmp, file);
-  } catch (e) {
-    // The stream opens its file asynchronously: when the documents fail at once, the file may be
-    // created after a removal right here. Wait until the stream has closed it.
-    if (!out.closed) await once(out, "close").catch(() => {});
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  await writeStreamAtomic(file, lines(), { gzipLevel: level });
   return written;
 }

@@ -6,6 +6,7 @@
 // join fell before the window, sessions left open for a day or more, every link variant (magic link
 // encoded twice or once, the site's own URL, with or without ?jellyPartyId=) and a few malformed
 // links, server statistics documents and server start lines without message_decoded.
+import { DAY_MS } from "../calendar";
 import { Random, weightedPicker } from "../stats/random";
 import { client, citySampler, documentId, slug, videoUrl, type Client, type Geo } from "./fakes";
 import { drawDuration, durationModel, type DurationModel } from "./durations";
@@ -34,7 +35,6 @@ const FULL_WINDOW = Date.UTC(2020, 9, 5) - WINDOW_FROM;
 const LEAD_IN = 6 * 3_600_000;
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
 const TAIL_SITES = 8000;
 const DISCONNECT_LOGGED = 0.95;
 const MAX_REJOINS = 25;
@@ -172,7 +172,7 @@ export function* simulateHits(options: SimulationOptions): Generator<Hit> {
   // Scan order: daily index by daily index, and within a day shard by shard, each in time order.
   const shard = kind.map(() => random.int(3));
   const order = Array.from(kind.keys()).sort((a, b) => {
-    const day = Math.floor((time[a] as number) / DAY) - Math.floor((time[b] as number) / DAY);
+    const day = Math.floor((time[a] as number) / DAY_MS) - Math.floor((time[b] as number) / DAY_MS);
     return day || (shard[a] as number) - (shard[b] as number) || (time[a] as number) - (time[b] as number);
   });
 

@@ -3,7 +3,7 @@
 // The median is quantile(x, 0.5). Empty input gives null; NaN values are an error.
 // Selection instead of a full sort (or counting, for whole numbers in a narrow range): linear time, so a median of a million values is cheap.
 
-import { countable } from "./ranks";
+import { countable } from "./countable";
 
 export function quantile(values: ArrayLike<number>, p: number): number | null {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile: p must be in [0, 1], got ${p}`);

@@ -5,11 +5,7 @@
 // their count (counts, days), else by a radix sort of their positions when the range fits in 32
 // bits (followers: up to millions). Anything else by sorting a copy. Values must be finite; empty
 // input gives an empty array.
-
-/** Whether n whole numbers from min to max are best counted: their range is not much wider than their count. */
-export function countable(min: number, max: number, n: number): boolean {
-  return max - min <= 4 * n + 1024;
-}
+import { countable } from "./countable";
 
 export function ranks(values: ArrayLike<number>): Float64Array {
   const n = values.length;

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import * as pl from "nodejs-polars";
 import { emit } from "../display/emit";
 import { DataError } from "../errors";
-import type { Period } from "./calendar";
+import type { Period } from "./definition";
 import { dailyUniques, monthlyUniques } from "./estimate";
 import { loadRequests, type Requests } from "./load";
 import { extractSummary } from "./report";

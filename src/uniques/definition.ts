@@ -11,6 +11,9 @@
 // https://wikitech.wikimedia.org/wiki/Analytics/Unique_Devices/Last_access_solution
 import * as pl from "nodejs-polars";
 
+/** What the method counts over: a day or a calendar month. */
+export type Period = "day" | "month";
+
 /** A condition over a request's columns, small enough to print as SQL or build as a polars expression. */
 export type Term =
   | { op: "column"; name: string }

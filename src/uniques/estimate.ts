@@ -10,7 +10,7 @@
 // that column. The loader has already counted each cookie-less signature's requests per period
 // (signatures.ts): "seen once" is a signature that sent one.
 import * as pl from "nodejs-polars";
-import type { Period } from "./calendar";
+import type { Period } from "./definition";
 import { COUNTED, FRESH_SESSION_REQUESTS, OLD_OR_NO_LAST_ACCESS, toPolars } from "./definition";
 import type { Requests } from "./load";
 

@@ -1,5 +1,6 @@
 // Unique devices by Wikimedia's last-access method: what the unique-devices notebook imports.
-export type { DayString, MonthString, Period } from "./calendar";
+export type { DayString, MonthString } from "../calendar";
+export type { Period } from "./definition";
 export { bucketOf, dailyUniques, monthlyUniques, platformOf, projectUniques, uniques } from "./estimate";
 export { COOKIELESS, COUNTED, OLD_OR_NO_LAST_ACCESS, SIGNATURE, FRESH_SESSION_REQUESTS, toPolars, toSql, type Term } from "./definition";
 export { loadRequests, requestsFromRows, scanWebrequest, type LoadOptions, type RequestRow, type Requests } from "./load";

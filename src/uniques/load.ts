@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pl from "nodejs-polars";
 import { DataError } from "../errors";
-import { noteInput } from "../inputs";
+import { noteInput } from "../io/inputs";
 import { COOKIELESS, COUNTED, cookieDate, delimited, domainOf, isCookieless, isPageview, lastAccessPrefix, lastAccessValue, SIGNATURE, toPolars } from "./definition";
 import { AGENT_TYPES, COLUMNS, EXPECTED, type Column } from "./schema";
 import { signatureSizes, type SignatureSizes } from "./signatures";

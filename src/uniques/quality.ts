@@ -5,7 +5,7 @@
 // uniques. Small projects vary more; a standard deviation above 1 means swings of more than 100%.
 import * as pl from "nodejs-polars";
 import { DataError } from "../errors";
-import { dayString, epochDay, weekday, type DayString } from "./calendar";
+import { dayString, epochDay, weekday, type DayString } from "../calendar";
 import { platformOf } from "./estimate";
 
 export const THRESHOLD = 1000;

@@ -8,7 +8,7 @@
 // (all requests of a signature fall in one slice) and the slices are reduced one after another:
 // their tables add up, and memory is bounded by one slice, however large the extract.
 import * as pl from "nodejs-polars";
-import type { Period } from "./calendar";
+import type { Period } from "./definition";
 import { COOKIELESS, COUNTED, domainOf, isPageview, toPolars } from "./definition";
 
 /**

@@ -9,7 +9,7 @@
 // browser), addresses that change, crawlers that pass for browsers (some with rotating addresses),
 // tagged spiders, automated agents, non-pageview requests and mangled cookie dates. Each mechanism
 // can be switched off, to measure what it does to the estimate.
-import { cookieDate, dayString, epochDay, monthOf, weekday, type DayString, type EpochDay } from "./calendar";
+import { dayString, epochDay, monthOf, weekday, type DayString, type EpochDay } from "../calendar";
 import { cumulative, Random, zipf } from "../stats/random";
 import type { AgentType } from "./schema";
 import {
@@ -18,6 +18,7 @@ import {
   domainName,
   ipv4,
   LANGUAGES,
+  formatCookieDate,
   MALFORMED_DATES,
   MOBILE_AGENTS,
   PROJECTS,
@@ -483,8 +484,8 @@ export class Simulation {
       let g = global[domain.site] as number;
       if (d - g > GLOBAL_EXPIRY_DAYS) g = NONE;
       const xa = [isPageview ? "ns=0;pageview=1" : "ns=-1", "https=1"];
-      if (la !== NONE) xa.push(`WMF-Last-Access=${device.malformed >= 0 ? (MALFORMED_DATES[device.malformed] as (d: EpochDay) => string)(la) : cookieDate(la)}`);
-      if (g !== NONE) xa.push(`WMF-Last-Access-Global=${cookieDate(g)}`);
+      if (la !== NONE) xa.push(`WMF-Last-Access=${device.malformed >= 0 ? (MALFORMED_DATES[device.malformed] as (d: EpochDay) => string)(la) : formatCookieDate(la)}`);
+      if (g !== NONE) xa.push(`WMF-Last-Access-Global=${formatCookieDate(g)}`);
       if (la === NONE && g === NONE) xa.push("nocookies=1");
       if (!device.refusesCookies) {
         lastAccess[s.interest] = d;

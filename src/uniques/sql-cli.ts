@@ -2,7 +2,7 @@
 // [--table wmf.webrequest] [--dialect spark|sqlite]`: prints the statement (Spark SQL / HiveQL by
 // default), for one period, or without --date for every period in the table.
 import { DataError } from "../errors";
-import type { Period } from "./calendar";
+import type { Period } from "./definition";
 import { uniquesSql, type Dialect } from "./sql";
 
 const USAGE = "usage: npm run sql:unique-devices -- --period daily|monthly [--date YYYY-MM-DD [--partitioned]] [--table NAME] [--dialect spark|sqlite]";

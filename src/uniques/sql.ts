@@ -3,9 +3,9 @@
 // conditions come from definition.ts, exactly as the polars estimator uses them; only reading
 // X-Analytics and dates differs between engines, in the few primitives of each dialect below.
 import { DataError } from "../errors";
-import { isDayString, type DayString } from "./calendar";
+import { isDayString, type DayString } from "../calendar";
 import { COOKIE_DATE_PATTERN, COOKIELESS, COUNTED, FRESH_SESSION_REQUESTS, LAST_ACCESS_PATTERN, MONTH_ABBREVIATIONS, NOCOOKIES_PATTERN, OLD_OR_NO_LAST_ACCESS, SIGNATURE, toSql } from "./definition";
-import type { Period } from "./calendar";
+import type { Period } from "./definition";
 
 export type Dialect = "spark" | "sqlite";
 

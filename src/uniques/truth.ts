@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import * as pl from "nodejs-polars";
 import { DataError } from "../errors";
-import { noteInput } from "../inputs";
-import { isDayString } from "./calendar";
+import { noteInput } from "../io/inputs";
+import { isDayString } from "../calendar";
 import { platformOf } from "./estimate";
 import { THRESHOLD } from "./quality";
 

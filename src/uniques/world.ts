@@ -1,7 +1,15 @@
 // The simulated wikis and the strings their visitors send: projects with their daily readers at
 // full size, languages with their Accept-Language headers and address ranges, browsers and bots.
 // Only constants and small string builders; simulate.ts decides who sends what.
-import { cookieDate, dayString, type EpochDay } from "./calendar";
+import { DAY_MS, dayString, type EpochDay } from "../calendar";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** The value the WMF-Last-Access cookie holds: `14-Dec-2015`. */
+export function formatCookieDate(d: EpochDay): string {
+  const date = new Date(d * DAY_MS);
+  return `${String(date.getUTCDate()).padStart(2, "0")}-${MONTHS[date.getUTCMonth()]}-${date.getUTCFullYear()}`;
+}
 
 export interface Project {
   /** The report's bucket: `en.wikipedia`. */
@@ -148,7 +156,7 @@ export const AUTOMATED_AGENTS = [
 export const MALFORMED_DATES: Array<(day: EpochDay) => string> = [
   () => "undefined",
   () => "",
-  (d) => cookieDate(d).slice(0, 7) + cookieDate(d).slice(9), // a two-digit year: 14-Dec-15
+  (d) => formatCookieDate(d).slice(0, 7) + formatCookieDate(d).slice(9), // a two-digit year: 14-Dec-15
   (d) => dayString(d), // ISO: 2015-12-14
 ];
 

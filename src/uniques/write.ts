@@ -1,11 +1,8 @@
 // Writes a simulation as the extract the loader reads: a TSV with a header line, gzipped when the
 // name ends in .gz, streamed a day at a time and renamed into place at the end (a reader never
 // sees half a file), and the truth beside it.
-import { createWriteStream, renameSync, rmSync, writeFileSync } from "node:fs";
-import { once } from "node:events";
-import { createGzip } from "node:zlib";
-import type { Writable } from "node:stream";
-import type { DayString } from "./calendar";
+import { writeAtomic, writeStreamAtomic } from "../io/atomic";
+import type { DayString } from "../calendar";
 import { COLUMNS } from "./schema";
 import type { SimulatedRequest, Simulation } from "./simulate";
 
@@ -24,10 +21,6 @@ export function requestLine(day: DayString, r: SimulatedRequest): string {
   return `${day}T${timeOfDay(r.second)}Z\t${r.domain}\t${r.ip}\t${r.userAgent}\t${r.acceptLanguage}\t${r.xAnalytics}\t${r.agentType}\t${r.isPageview}`;
 }
 
-async function write(out: Writable, text: string): Promise<void> {
-  if (!out.write(text)) await once(out, "drain");
-}
-
 export interface Written {
   path: string;
   rows: number;
@@ -36,33 +29,17 @@ export interface Written {
 
 /** Runs the simulation into `file` (.tsv or .tsv.gz) and its truth, with `extra` entries, into `truthFile`. */
 export async function writeExtract(simulation: Simulation, file: string, truthFile: string, gzipLevel = 6, extra: Record<string, unknown> = {}): Promise<Written> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const sink = createWriteStream(tmp);
-  const gzip = file.endsWith(".gz") ? createGzip({ level: gzipLevel }) : undefined;
-  const out: Writable = gzip ?? sink;
-  gzip?.pipe(sink);
   let rows = 0;
-  try {
-    await write(out, COLUMNS.join("\t") + "\n");
+  async function* text(): AsyncGenerator<string> {
+    yield COLUMNS.join("\t") + "\n";
     for (const { day, requests } of simulation.run()) {
       const lines = new Array<string>(requests.length);
       for (let i = 0; i < requests.length; i++) lines[i] = requestLine(day, requests[i] as SimulatedRequest);
       rows += lines.length;
-      await write(out, lines.join("\n") + "\n");
+      yield lines.join("\n") + "\n";
     }
-    out.end();
-    await once(sink, "close");
-    renameSync(tmp, file);
-    const truthTmp = `${truthFile}.${process.pid}.tmp`;
-    writeFileSync(truthTmp, JSON.stringify({ ...simulation.truth(), ...extra }, null, 0) + "\n");
-    renameSync(truthTmp, truthFile);
-  } catch (e) {
-    // The stream opens its file asynchronously: wait until it has closed it, or the file could
-    // be created after the removal (see jelly/ndjson.ts).
-    sink.destroy();
-    if (!sink.closed) await once(sink, "close").catch(() => {});
-    rmSync(tmp, { force: true });
-    throw e;
   }
-  return { path: file, rows, bytes: sink.bytesWritten };
+  const bytes = await writeStreamAtomic(file, text(), { gzipLevel });
+  writeAtomic(truthFile, JSON.stringify({ ...simulation.truth(), ...extra }, null, 0) + "\n");
+  return { path: file, rows, bytes };
 }

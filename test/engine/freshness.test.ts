@@ -63,7 +63,7 @@ test("a file a loader read without a parameter naming it (noteInput) counts too;
     const optional = join(dir, "optional.json");
     writeFileSync(sidecar, '{"n": 1}');
     const nb = writeNotebook(dir, "sidecar.ipynb", [
-      code(`import { readFileSync, existsSync } from "fs";\nimport { noteInput } from "analysis/inputs";\nnoteInput(${JSON.stringify(sidecar)});\nnoteInput(${JSON.stringify(optional)});\nconst n: number = JSON.parse(readFileSync(${JSON.stringify(sidecar)}, "utf8")).n + (existsSync(${JSON.stringify(optional)}) ? 100 : 0);\nimport { record } from "analysis/display";\nrecord("n", n);`),
+      code(`import { readFileSync, existsSync } from "fs";\nimport { noteInput } from "analysis/io/inputs";\nnoteInput(${JSON.stringify(sidecar)});\nnoteInput(${JSON.stringify(optional)});\nconst n: number = JSON.parse(readFileSync(${JSON.stringify(sidecar)}, "utf8")).n + (existsSync(${JSON.stringify(optional)}) ? 100 : 0);\nimport { record } from "analysis/display";\nrecord("n", n);`),
     ]);
     const out = join(dir, "out");
     const run = () => {

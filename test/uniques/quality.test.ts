@@ -2,7 +2,7 @@ import * as pl from "nodejs-polars";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DataError } from "../../src/errors";
-import { dayString, epochDay } from "../../src/uniques/calendar";
+import { dayString, epochDay } from "../../src/calendar";
 import { belowThreshold, qualityByDomain, qualityWeeks, variations } from "../../src/uniques/quality";
 
 // Data from Friday 2016-01-01 to 2016-02-15: the first Monday is January 4th.

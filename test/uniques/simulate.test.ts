@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { epochDay, weekday } from "../../src/uniques/calendar";
+import { epochDay, weekday } from "../../src/calendar";
 import { Simulation, type SimulatedDay } from "../../src/uniques/simulate";
 import { SPIDER_AGENTS } from "../../src/uniques/world";
 

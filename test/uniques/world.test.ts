@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { domainName, ipv4, MALFORMED_DATES, PROJECTS } from "../../src/uniques/world";
-import { epochDay } from "../../src/uniques/calendar";
+import { epochDay } from "../../src/calendar";
 
 test("projects from about a hundred devices a day to tens of thousands, with desktop and mobile domains", () => {
   const sizes = PROJECTS.map((p) => p.dailyDevices);

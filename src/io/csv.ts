@@ -4,7 +4,7 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import * as pl from "nodejs-polars";
-import { DataError } from "./errors";
+import { DataError } from "../errors";
 
 export function readCsv(path: string, options?: Partial<pl.ReadCsvOptions>): pl.DataFrame {
   let file = false;

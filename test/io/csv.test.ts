@@ -2,9 +2,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readCsv } from "../src/csv";
-import { DataError } from "../src/errors";
-import { scratch } from "./helpers";
+import { readCsv } from "../../src/io/csv";
+import { DataError } from "../../src/errors";
+import { scratch } from "../helpers";
 
 function errorOf(fn: () => unknown): DataError {
   try {
