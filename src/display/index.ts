@@ -1,7 +1,7 @@
 // What notebooks call to show things and keep results.
 export { chart, themed, VEGALITE_MIME, type ChartSpec } from "./chart";
 export { captureDisplays, emit, type Display, type MimeBundle } from "./emit";
-export { escapeHtml, formatDate, formatFloat, formatInteger } from "./format";
+export { escapeHtml, formatDate, formatFloat, formatInteger } from "./values";
 export { asPercent, claim, CLAIM_MIME, md, quote, type Claim } from "./prose";
 export { record, SCRAP_MIME, type Scrap } from "./record";
 export { show } from "./show";

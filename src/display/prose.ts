@@ -4,7 +4,7 @@
 // terminal (and fails the run with --strict) instead of printing it as true.
 import { DataError } from "../errors";
 import { emit } from "./emit";
-import { formatDate, formatFloat, formatInteger } from "./format";
+import { formatDate, formatFloat, formatInteger } from "./values";
 
 export const CLAIM_MIME = "application/vnd.analysis.claim+json";
 

@@ -2,7 +2,7 @@
 // separators, a row limit with a note) and as plain text for consoles and diffs.
 import * as pl from "nodejs-polars";
 import type { DataFrame } from "nodejs-polars";
-import { escapeHtml, formatDate, formatFloat, formatInteger } from "./format";
+import { escapeHtml, formatDate, formatFloat, formatInteger } from "./values";
 
 export interface TableOptions {
   /** At most this many rows are shown; a note says how many there are. */

@@ -9,7 +9,7 @@ import { CellTimeoutError, InterruptedError, Kernel, KernelDiedError } from "./k
 import { checkKernel, coalesceStreams, readNotebook, sourceOf, type MimeBundle, type Notebook, type Output } from "./notebook";
 import { injectParameters, type ParameterValue } from "./parameters";
 import { describeFiles, describeInputs, type InputFile } from "./provenance";
-import { collectClaims, collectRecords, type Records } from "./records";
+import { collectClaims, collectRecords, type Records } from "./collect";
 
 export interface Progress {
   notebook: string;

@@ -4,7 +4,8 @@
 import { watch as watchFolder, type FSWatcher } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { baseFingerprint, lastRun, libraryBuild } from "./freshness";
-import { reportOne, whyRun, type CliOptions, type WarmKernel } from "./cli";
+import type { CliOptions } from "./args";
+import { reportOne, whyRun, type WarmKernel } from "./report-one";
 import { readNotebook, reportName, sourceOf, type MimeBundle, type Notebook } from "./notebook";
 import { startRunKernel, type RunKernel } from "./runner";
 

@@ -2,7 +2,7 @@
 // and the documents by message type; and the warning a report shows when lines were skipped.
 import * as pl from "nodejs-polars";
 import { emit, type MimeBundle } from "../display/emit";
-import { escapeHtml, formatInteger } from "../display/format";
+import { escapeHtml, formatInteger } from "../display/values";
 import { TYPE } from "./columns";
 import type { LoadedEvents } from "./load";
 

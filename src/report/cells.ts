@@ -3,7 +3,7 @@
 // which opens and closes without JavaScript.
 import { sourceOf, tagsOf, type CodeCell, type TextCell } from "../engine/notebook";
 import { highlight } from "./highlight";
-import { escapeHtml } from "../display/format";
+import { escapeHtml } from "../display/values";
 import { renderMarkdown, type MarkdownDoc } from "./markdown";
 import { sanitizeHtml } from "./sanitize";
 import { renderOutputs, type OutputContext } from "./outputs";

@@ -1,8 +1,8 @@
 // The report's "What changed since the last run" section: each recorded result that moved, with
 // before → after, so a reader of a refreshed report sees what the refresh did.
-import { escapeHtml } from "../display/format";
+import { escapeHtml } from "../display/values";
 import { percent, RELATIVE_TOLERANCE, where, type Change } from "../engine/changes";
-import { formatUtc, formatValue } from "./format";
+import { formatUtc, formatValue } from "./units";
 
 /** The changes, and when the run they are measured from started (undefined: there was none). */
 export interface ChangesSince {

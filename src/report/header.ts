@@ -1,9 +1,30 @@
 // The top of the report: how it was made (when, how long, with which parameters, inputs,
 // versions and commit), and, when the run failed, a banner saying where.
-import { escapeHtml } from "../display/format";
-import { formatBytes, formatDuration, formatSize, formatUtc, formatValue } from "./format";
-import type { ReportInfo } from "./index";
+import { escapeHtml } from "../display/values";
+import { formatBytes, formatDuration, formatSize, formatUtc, formatValue } from "./units";
+import type { InputFile } from "../engine/provenance";
+import type { ChangesSince } from "./changes";
 import { cellAnchor } from "./slug";
+
+export interface ReportInfo {
+  /** As the user gave it, e.g. "notebooks/demo.ipynb". */
+  notebookPath: string;
+  started: Date;
+  durationMs: number;
+  /** Name → value actually used (defaults and injected). */
+  parameters: Record<string, unknown>;
+  inputs: InputFile[];
+  /** e.g. {node: "v20.20.2", tslab: "1.0.22", "nodejs-polars": "0.25.2", vega: ..., "vega-lite": ...} */
+  versions: Record<string, string>;
+  /** Short hash, maybe with "-dirty". */
+  gitCommit?: string;
+  /** cellIndex: 0-based index into nb.cells of the failed cell; message: the error's first line. */
+  failure?: { cellIndex: number; message: string };
+  /** The recorded results that moved since the last run (undefined: not compared, e.g. a failed run). */
+  changes?: ChangesSince;
+  /** Cells whose outputs may be incomplete (kernel messages lost), each with why. */
+  incomplete?: { cellIndex: number; message: string }[];
+}
 
 /** Enough of a SHA-256 to tell files apart at a glance; the full hash is in the tooltip. */
 const SHORT_HASH = 12;

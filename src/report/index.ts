@@ -1,44 +1,20 @@
 // Exports an executed notebook as one self-contained HTML report: everything inline, readable
 // with JavaScript off, charts drawn to SVG at export time.
 import { basename } from "node:path";
-import { escapeHtml } from "../display/format";
+import { escapeHtml } from "../display/values";
 import { sourceOf, tagsOf, type Notebook } from "../engine/notebook";
-import { renderChanges, type ChangesSince } from "./changes";
+import { renderChanges } from "./changes";
 import { isRemoved, renderCodeCell, renderMarkdownCell, renderRawCell, type CellContext } from "./cells";
-import { formatUtc } from "./format";
-import { collectClaims } from "../engine/records";
-import { renderClaimsBanner, renderFailureBanner, renderHeader, renderIncompleteBanner } from "./header";
+import { formatUtc } from "./units";
+import { collectClaims } from "../engine/collect";
+import { renderClaimsBanner, renderFailureBanner, renderHeader, renderIncompleteBanner, type ReportInfo } from "./header";
 import { parseMarkdown, withoutHeading, type Heading, type MarkdownDoc } from "./markdown";
 import { renderPage } from "./page";
 import type { ChartPrerenderer } from "./prerender";
 import { cellAnchor, Slugger } from "./slug";
 import { renderToc } from "./toc";
 
-export interface InputFile {
-  path: string;
-  bytes: number;
-  sha256: string;
-}
-
-export interface ReportInfo {
-  /** As the user gave it, e.g. "notebooks/demo.ipynb". */
-  notebookPath: string;
-  started: Date;
-  durationMs: number;
-  /** Name → value actually used (defaults and injected). */
-  parameters: Record<string, unknown>;
-  inputs: InputFile[];
-  /** e.g. {node: "v20.20.2", tslab: "1.0.22", "nodejs-polars": "0.25.2", vega: ..., "vega-lite": ...} */
-  versions: Record<string, string>;
-  /** Short hash, maybe with "-dirty". */
-  gitCommit?: string;
-  /** cellIndex: 0-based index into nb.cells of the failed cell; message: the error's first line. */
-  failure?: { cellIndex: number; message: string };
-  /** The recorded results that moved since the last run (undefined: not compared, e.g. a failed run). */
-  changes?: ChangesSince;
-  /** Cells whose outputs may be incomplete (kernel messages lost), each with why. */
-  incomplete?: { cellIndex: number; message: string }[];
-}
+export type { ReportInfo } from "./header";
 
 export interface ReportOptions {
   includeCode: boolean;

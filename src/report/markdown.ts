@@ -2,7 +2,7 @@
 // for the table of contents, cell attachments become data: URIs, math becomes MathML, fenced
 // code is highlighted, and table cells holding a number are right-aligned.
 import MarkdownIt from "markdown-it";
-import { escapeHtml } from "../display/format";
+import { escapeHtml } from "../display/values";
 import type { MimeBundle } from "../engine/notebook";
 import { highlight } from "./highlight";
 import { sanitizeHtml } from "./sanitize";

@@ -1,7 +1,7 @@
 // A code cell's outputs as HTML. Each display carries several representations of the same
 // thing; the richest one a static page can show wins (a chart over its text fallback).
 import { CLAIM_MIME } from "../display/prose";
-import { escapeHtml } from "../display/format";
+import { escapeHtml } from "../display/values";
 import { coalesceStreams, type MimeBundle, type Output } from "../engine/notebook";
 import { chartIn, renderChart, type ChartLanguage, type RenderedChart } from "./charts";
 import { parseMarkdown, renderMarkdown, isNumeric } from "./markdown";

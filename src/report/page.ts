@@ -1,7 +1,7 @@
 // The HTML document around the rendered parts: inline styles, the chart specs as JSON, and
 // the scripts (vega once, only when there is a chart).
 import { createHash } from "node:crypto";
-import { escapeHtml } from "../display/format";
+import { escapeHtml } from "../display/values";
 import { chartRuntimeScripts } from "./assets";
 import type { RenderedChart } from "./charts";
 import { CODE_TOGGLE_JS, LIVE_CHARTS_JS } from "./client";

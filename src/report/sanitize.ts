@@ -7,7 +7,7 @@
 // hands a cell's raw HTML over in pieces (`<details>` in one token, `</details>` in another), and
 // the structure between them is the cell's. The browser balances what is left, as it would have.
 import { Tokenizer } from "htmlparser2";
-import { escapeHtml } from "../display/format";
+import { escapeHtml } from "../display/values";
 
 export type Policy = "markdown" | "output";
 

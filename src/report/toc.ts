@@ -1,5 +1,5 @@
 // The table of contents: the notebook's h1–h3 as nested lists of links to their anchors.
-import { escapeHtml } from "../display/format";
+import { escapeHtml } from "../display/values";
 import type { Heading } from "./markdown";
 
 /** Empty for fewer than two headings: a contents list of one line only takes room. */

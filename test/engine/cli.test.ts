@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { parseArgs } from "../../src/engine/cli";
+import { parseArgs } from "../../src/engine/args";
 import { code, DEMO, markdown, ROOT, runCli, scratch, writeNotebook } from "../helpers";
 
 const cli = (args: string[]) => runCli(args);

@@ -13,7 +13,7 @@ import { chromium, type Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Notebook, Output } from "../../src/engine/notebook";
-import { collectRecords } from "../../src/engine/records";
+import { collectRecords } from "../../src/engine/collect";
 import { ROOT, scratch, skipAll, toolLeftOut } from "../helpers";
 
 const CHROMIUM = "/usr/bin/chromium";

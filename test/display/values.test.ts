@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { escapeHtml, formatDate, formatFloat, formatInteger } from "../../src/display/format";
+import { escapeHtml, formatDate, formatFloat, formatInteger } from "../../src/display/values";
 
 test("integers get thousands separators", () => {
   assert.is(formatInteger(1300515), "1,300,515");

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { formatBytes, formatDuration, formatSize, formatUtc, formatValue } from "../../src/report/format";
+import { formatBytes, formatDuration, formatSize, formatUtc, formatValue } from "../../src/report/units";
 
 test("times are UTC, whatever the machine's zone", () => {
   assert.is(formatUtc(new Date("2024-05-20T14:03:07.123Z")), "2024-05-20 14:03:07 UTC");

@@ -1,0 +1,155 @@
+// One notebook's report: run it unless its report is up to date (freshness.ts), write its files,
+// and say on stderr how it went.
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { DataError } from "../errors";
+import type { CliOptions } from "./args";
+import { changeSummary } from "./changes";
+import { baseFingerprint, lastRun, stampFiles, staleness } from "./freshness";
+import { InterruptedError, KernelDiedError } from "./kernel";
+import { reportName, type MimeBundle } from "./notebook";
+import type { Interrupted, Progress, RunKernel } from "./runner";
+
+// The runner and the exporter are loaded when a notebook has to run: an up-to-date check needs neither.
+const load = {
+  runner: () => require("./runner") as typeof import("./runner"),
+  publish: () => require("./publish") as typeof import("./publish"),
+  prerender: () => require("../report/prerender") as typeof import("../report/prerender"),
+};
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * Text from a notebook (an error message, a stack) made safe for a terminal: escape sequences
+ * (colours, window titles, clipboard writes) and other control characters removed.
+ */
+export function forTerminal(text: string): string {
+  return text
+    .replace(/\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?/g, "") // OSC … BEL or ST
+    .replace(/\u001b[P^_X][^\u001b]*(\u001b\\)?/g, "") // DCS, PM, APC, SOS … ST
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "") // CSI
+    .replace(/\u001b[ -/]*[0-~]?/g, "") // other ESC sequences
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
+}
+
+function progressPrinter(stream: NodeJS.WriteStream): (p: Progress) => void {
+  return (p) => {
+    const line = forTerminal(`[${reportName(p.notebook)}] cell ${p.step}/${p.steps} (notebook cell ${p.cellIndex + 1}) · ${seconds(p.elapsedMs)}`);
+    if (stream.isTTY) stream.write(`\r\u001b[K${line}`);
+    else stream.write(`${line}\n`);
+  };
+}
+
+function readRecords(file: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+/** The statements a run's claim() calls found not to hold (recorded as `claims`). */
+function falseClaims(records: Record<string, unknown>): string[] {
+  const claims = records["claims"];
+  return Array.isArray(claims) ? claims.flatMap((c: { text?: unknown; holds?: unknown }) => (c.holds === false ? [String(c.text)] : [])) : [];
+}
+
+function printClaims(say: (text: string) => void, untrue: readonly string[]): void {
+  for (const text of untrue) say(`  ⚠ does not hold for this data: ${text}`);
+}
+
+/**
+ * Why the notebook must run, or undefined when its report in the output folder is up to date;
+ * `last` is what its last successful run kept (lastRun of NAME.ipynb).
+ */
+export async function whyRun(notebook: string, options: CliOptions, base: ReturnType<typeof baseFingerprint>, last: ReturnType<typeof lastRun>): Promise<string | undefined> {
+  const name = reportName(notebook);
+  if (options.force) return "--force";
+  if (![".html", ".json"].every((ext) => existsSync(join(options.outDir, name + ext)))) return "no earlier report";
+  return staleness(last?.fingerprint, base, notebook);
+}
+
+/** How one notebook's run ended, for the summary of `reports`. */
+export interface Outcome {
+  notebook: string;
+  ok: boolean;
+  /** One line: where the files are, or why there are none. */
+  summary: string;
+}
+
+/** Runs one notebook (unless its report is up to date) and writes its files; says on stderr how it went. */
+export async function reportOne(notebook: string, options: CliOptions, signal?: AbortSignal, warm?: WarmKernel): Promise<Outcome> {
+  const err = process.stderr;
+  const say = (text: string) => err.write(forTerminal(text).replace(/\s+$/, "") + "\n");
+  const name = reportName(notebook);
+  const base = baseFingerprint(notebook, options.parameters, options.includeCode);
+  const last = warm ? undefined : lastRun(join(options.outDir, `${name}.ipynb`));
+  const why = warm?.why ?? (await whyRun(notebook, options, base, last));
+  if (why === undefined) {
+    say(`${name}: up to date (last run ${last?.started ?? "at an unknown time"}); --force runs it anyway`);
+    const untrue = falseClaims(readRecords(join(options.outDir, `${name}.json`)));
+    printClaims(say, untrue);
+    const ok = !(options.strict && untrue.length > 0);
+    return { notebook, ok, summary: ok ? "up to date" : `${untrue.length} claim(s) do not hold (--strict)` };
+  }
+  const { runNotebookThen } = load.runner();
+  const { publish } = load.publish();
+  // Charts are drawn in a worker thread while the notebook runs, rather than after it.
+  const charts = new (load.prerender().ChartPrerenderer)();
+  try {
+    const onDisplay = (data: MimeBundle) => charts.offer(data);
+    const printProgress = progressPrinter(err);
+    const onProgress = (p: Progress) => (printProgress(p), warm?.onProgress?.(p));
+    if (warm) warm.sink = onDisplay;
+    const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, onDisplay, ...(signal ? { signal } : {}), ...(warm ? { warm: warm.kernel } : {}) };
+    // The report is written while the kernel exits.
+    const { run, files, changes } = await runNotebookThen(notebook, runOptions, async (run) => {
+      const known = new Map(run.inputs.map((f) => [resolve(f.path), f.sha256]));
+      const fingerprint = { ...base, files: await stampFiles(notebook, run.read, known) };
+      return { run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, prerendered: charts, fingerprint })) };
+    });
+    if (err.isTTY) err.write("\r\u001b[K");
+    for (const c of run.incomplete) say(`${notebook}: output incomplete in cell ${c.cellIndex + 1}: ${c.message}`);
+    if (run.failure) {
+      say(`${notebook} failed at cell ${run.failure.cellIndex + 1}: ${run.failure.message}`);
+      // A DataError says what is wrong with the input; the kernel's stack stays in the report.
+      const detail = run.failure.message.startsWith("DataError:") ? "" : forTerminal(run.failure.detail).trim();
+      if (detail !== "" && detail !== run.failure.message) say(detail.replace(/^/gm, "  "));
+      say(`  see ${files.join(", ")} (the last good report, if any, is kept)`);
+      return { notebook, ok: false, summary: `failed at cell ${run.failure.cellIndex + 1}: ${run.failure.message}` };
+    }
+    say(`${notebook}: ran in ${seconds(run.durationMs)} (${why}) → ${files.join(", ")}`);
+    if (changes) say(`  since the last run: ${changeSummary(changes.since ? changes.changes : undefined)}`);
+    printClaims(say, falseClaims(run.records));
+    return { notebook, ok: run.incomplete.length === 0, summary: run.incomplete.length === 0 ? files.join(", ") : `output incomplete in ${run.incomplete.length} cell(s)` };
+  } catch (e) {
+    if (err.isTTY) err.write("\r\u001b[K");
+    if (e instanceof InterruptedError) {
+      const where = (e as InterruptedError & { where?: Interrupted }).where;
+      const cell = where?.cellIndex !== undefined ? ` while cell ${where.cellIndex + 1} ran` : "";
+      const pid = where?.kernelPid !== undefined ? ` (pid ${where.kernelPid})` : "";
+      say(`${notebook}: stopped by ${e.message}: ended the kernel${pid} and what its cells started${cell}, removed its connection file; no report written, the last good one is kept`);
+      return { notebook, ok: false, summary: `stopped by ${e.message}` };
+    }
+    if (e instanceof DataError || e instanceof KernelDiedError) {
+      // A DataError names its file already; a kernel that did not start does not.
+      say(e instanceof DataError ? e.message : `${notebook}: ${e.message}`);
+      return { notebook, ok: false, summary: forTerminal(e.message.split("\n")[0] ?? "") };
+    }
+    // Anything else is a bug here, not in the notebook: its stack, and the other notebooks still run.
+    say(`${notebook}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return { notebook, ok: false, summary: forTerminal(e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e)) };
+  } finally {
+    await charts.close();
+  }
+}
+
+/** A kernel started ahead of a run (watch mode), with where its displays go and why the run happens. */
+export interface WarmKernel {
+  kernel: Promise<RunKernel>;
+  sink?: (data: MimeBundle) => void;
+  why?: string;
+  onProgress?: (p: Progress) => void;
+}
