@@ -1,9 +1,9 @@
 // What a report says about how it was made: input files with content hashes,
 // library versions and the git commit.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { workerAnswer } from "../worker-script";
 import type { ParameterValue } from "./parameters";
 
 export interface InputFile {
@@ -12,9 +12,11 @@ export interface InputFile {
   sha256: string;
 }
 
-/** The file's SHA-256, hex; computed on a worker thread at low priority (hash-worker.ts). */
-export function sha256File(file: string): Promise<string> {
-  return workerAnswer(__dirname, "hash-worker", file, `hashing ${file}`);
+/** The file's SHA-256, hex. */
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const block of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(block as Buffer);
+  return hash.digest("hex");
 }
 
 /**

@@ -128,7 +128,7 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
     }
   }
   const steps = notebook.cells.flatMap((c, i) => (c.cell_type === "code" && sourceOf(c).trim() !== "" ? [i] : []));
-  // The inputs are hashed on a low-priority thread while the kernel works (provenance.ts).
+  // The inputs are hashed while the kernel works.
   const inputs = describeInputs(notebookPath, used);
   inputs.catch(() => {}); // awaited below; not an unhandled rejection if the kernel fails to start first
   const { kernel, inputsLog } = await (options.warm ?? startRunKernel(notebookPath, options.onDisplay, options.iopubTimeoutMs));

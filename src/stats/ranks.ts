@@ -28,8 +28,7 @@ export function ranks(values: ArrayLike<number>): Float64Array {
 
 function byCounting(values: ArrayLike<number>, min: number, max: number, out: Float64Array): Float64Array {
   // below[k] = how many values are smaller than min + k; min + k occurs below[k + 1] - below[k] times.
-  // `| 0` keeps the indices small integers: a whole-valued double index takes a slower path in
-  // code V8 has not optimised yet, and a notebook runs this once.
+  // The indices are whole numbers within the table (countable checked the range): `| 0` says so.
   const below = new Int32Array(max - min + 2);
   for (let i = 0; i < values.length; i++) below[(values[i]! - min + 1) | 0]!++;
   for (let k = 1; k < below.length; k++) below[k]! += below[k - 1]!;
