@@ -171,8 +171,6 @@ export interface StartOptions {
   /** The kernel's working directory: the notebook's folder, as in JupyterLab. */
   cwd: string;
   startupTimeoutMs?: number;
-  /** Called with each display's data as it arrives (display_data, update_display_data, execute_result), before its cell ends. */
-  onDisplay?: (data: MimeBundle) => void;
   /** The kernel process's environment (default: this process's). */
   env?: NodeJS.ProcessEnv;
   /**
@@ -201,11 +199,10 @@ export class Kernel {
     private readonly shell: zmq.Dealer,
     private readonly iopub: zmq.Subscriber,
     private readonly connDir: string,
-    private readonly onDisplay: (data: MimeBundle) => void,
     private readonly iopubTimeoutMs: number,
   ) {}
 
-  static async start({ cwd, startupTimeoutMs = 30_000, onDisplay = () => {}, env = process.env, iopubTimeoutMs = 4000, plainTslab = false }: StartOptions): Promise<Kernel> {
+  static async start({ cwd, startupTimeoutMs = 30_000, env = process.env, iopubTimeoutMs = 4000, plainTslab = false }: StartOptions): Promise<Kernel> {
     removeStaleKernelFolders();
     const [shellPort, iopubPort, stdinPort, controlPort, hbPort] = (await freePorts(5)) as [number, number, number, number, number];
     const key = randomBytes(32).toString("hex");
@@ -240,7 +237,7 @@ export class Kernel {
     shell.connect(`tcp://127.0.0.1:${shellPort}`);
     iopub.connect(`tcp://127.0.0.1:${iopubPort}`);
     iopub.subscribe();
-    const kernel = new Kernel(proc, key, shell, iopub, connDir, onDisplay, iopubTimeoutMs);
+    const kernel = new Kernel(proc, key, shell, iopub, connDir, iopubTimeoutMs);
     kernel.listen();
     try {
       await kernel.waitReady(startupTimeoutMs);
@@ -369,7 +366,6 @@ export class Kernel {
     }
     const data = (c["data"] ?? {}) as MimeBundle;
     const metadata = (c["metadata"] ?? {}) as Record<string, unknown>;
-    this.onDisplay(data);
     const out: Output =
       type === "execute_result"
         ? { output_type: "execute_result", execution_count: (c["execution_count"] as number) ?? null, data, metadata }
@@ -380,7 +376,6 @@ export class Kernel {
   }
 
   private updateDisplay(c: Record<string, unknown>): void {
-    this.onDisplay((c["data"] ?? {}) as MimeBundle);
     const id = (c["transient"] as { display_id?: unknown } | undefined)?.display_id;
     for (const out of typeof id === "string" ? this.displays.get(id) ?? [] : []) {
       if (out.output_type === "display_data" || out.output_type === "execute_result") {

@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { renderReport } from "../report";
 import { diffRecords } from "./changes";
 import { lastRun, type Fingerprint } from "./freshness";
-import type { ChartPrerenderer } from "../report/prerender";
 import { writeAtomic } from "../io/atomic";
 import { ensureOutDir } from "./outdir";
 import { reportName, serializeNotebook } from "./notebook";
@@ -15,8 +14,6 @@ import type { RunResult } from "./runner";
 export interface PublishOptions {
   outDir: string;
   includeCode: boolean;
-  /** Charts drawn while the notebook ran. */
-  prerendered?: ChartPrerenderer;
   /** What the run saw, kept in NAME.ipynb so that the next run can tell whether it is up to date. */
   fingerprint?: Fingerprint;
 }
@@ -39,7 +36,7 @@ function earlierRun(outDir: string, name: string): { records: Record<string, unk
   return { records, ...(started ? { started: new Date(started) } : {}) };
 }
 
-export async function publish(run: RunResult, { outDir, includeCode, prerendered, fingerprint }: PublishOptions): Promise<Published> {
+export async function publish(run: RunResult, { outDir, includeCode, fingerprint }: PublishOptions): Promise<Published> {
   const name = reportName(run.notebookPath);
   const commit = gitCommit();
   const earlier = run.failure ? undefined : earlierRun(outDir, name);
@@ -73,7 +70,7 @@ export async function publish(run: RunResult, { outDir, includeCode, prerendered
       },
     },
   };
-  const html = await renderReport(notebook, info, { includeCode, prerendered });
+  const html = await renderReport(notebook, info, { includeCode });
   ensureOutDir(outDir);
   if (run.failure) {
     const failed = join(outDir, `${name}.failed.html`);

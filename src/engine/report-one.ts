@@ -7,14 +7,13 @@ import type { CliOptions } from "./args";
 import { changeSummary } from "./changes";
 import { baseFingerprint, lastRun, stampFiles, staleness } from "./freshness";
 import { InterruptedError, KernelDiedError } from "./kernel";
-import { reportName, type MimeBundle } from "./notebook";
+import { reportName } from "./notebook";
 import type { Interrupted, Progress, RunKernel } from "./runner";
 
 // The runner and the exporter are loaded when a notebook has to run: an up-to-date check needs neither.
 const load = {
   runner: () => require("./runner") as typeof import("./runner"),
   publish: () => require("./publish") as typeof import("./publish"),
-  prerender: () => require("../report/prerender") as typeof import("../report/prerender"),
 };
 
 function seconds(ms: number): string {
@@ -96,19 +95,15 @@ export async function reportOne(notebook: string, options: CliOptions, signal?: 
   }
   const { runNotebookThen } = load.runner();
   const { publish } = load.publish();
-  // Charts are drawn in a worker thread while the notebook runs, rather than after it.
-  const charts = new (load.prerender().ChartPrerenderer)();
   try {
-    const onDisplay = (data: MimeBundle) => charts.offer(data);
     const printProgress = progressPrinter(err);
     const onProgress = (p: Progress) => (printProgress(p), warm?.onProgress?.(p));
-    if (warm) warm.sink = onDisplay;
-    const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, onDisplay, ...(signal ? { signal } : {}), ...(warm ? { warm: warm.kernel } : {}) };
+    const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, ...(signal ? { signal } : {}), ...(warm ? { warm: warm.kernel } : {}) };
     // The report is written while the kernel exits.
     const { run, files, changes } = await runNotebookThen(notebook, runOptions, async (run) => {
       const known = new Map(run.inputs.map((f) => [resolve(f.path), f.sha256]));
       const fingerprint = { ...base, files: await stampFiles(notebook, run.read, known) };
-      return { run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, prerendered: charts, fingerprint })) };
+      return { run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, fingerprint })) };
     });
     if (err.isTTY) err.write("\r\u001b[K");
     for (const c of run.incomplete) say(`${notebook}: output incomplete in cell ${c.cellIndex + 1}: ${c.message}`);
@@ -141,15 +136,12 @@ export async function reportOne(notebook: string, options: CliOptions, signal?: 
     // Anything else is a bug here, not in the notebook: its stack, and the other notebooks still run.
     say(`${notebook}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return { notebook, ok: false, summary: forTerminal(e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e)) };
-  } finally {
-    await charts.close();
   }
 }
 
-/** A kernel started ahead of a run (watch mode), with where its displays go and why the run happens. */
+/** A kernel started ahead of a run (watch mode), and why the run happens. */
 export interface WarmKernel {
   kernel: Promise<RunKernel>;
-  sink?: (data: MimeBundle) => void;
   why?: string;
   onProgress?: (p: Progress) => void;
 }

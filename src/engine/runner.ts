@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { INPUTS_LOG } from "../io/inputs";
 import { CellTimeoutError, InterruptedError, Kernel, KernelDiedError } from "./kernel";
-import { checkKernel, coalesceStreams, readNotebook, sourceOf, type MimeBundle, type Notebook, type Output } from "./notebook";
+import { checkKernel, coalesceStreams, readNotebook, sourceOf, type Notebook, type Output } from "./notebook";
 import { injectParameters, type ParameterValue } from "./parameters";
 import { describeFiles, describeInputs, type InputFile } from "./provenance";
 import { collectClaims, collectRecords, type Records } from "./collect";
@@ -26,8 +26,6 @@ export interface RunOptions {
   /** Per cell; a cell running longer kills the kernel and fails the run. */
   timeoutMs?: number;
   onProgress?: (p: Progress) => void;
-  /** Each display's data as it arrives, while its cell still runs (to draw charts early, say). */
-  onDisplay?: (data: MimeBundle) => void;
   /** A claim() that does not hold fails its cell, as an error would. */
   strict?: boolean;
   /** A kernel already started for this notebook (startRunKernel); the run shuts it down. */
@@ -95,10 +93,10 @@ export interface RunKernel {
 }
 
 /** Starts the kernel a run of this notebook needs (before the run, to have it warm: see watch.ts). */
-export async function startRunKernel(notebookPath: string, onDisplay?: (data: MimeBundle) => void, iopubTimeoutMs?: number): Promise<RunKernel> {
+export async function startRunKernel(notebookPath: string, iopubTimeoutMs?: number): Promise<RunKernel> {
   const inputsLog = join(tmpdir(), `analysis-inputs-${randomUUID()}.log`);
   try {
-    const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), ...(onDisplay ? { onDisplay } : {}), ...(iopubTimeoutMs !== undefined ? { iopubTimeoutMs } : {}), env: { ...process.env, [INPUTS_LOG]: inputsLog } });
+    const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), ...(iopubTimeoutMs !== undefined ? { iopubTimeoutMs } : {}), env: { ...process.env, [INPUTS_LOG]: inputsLog } });
     return { kernel, inputsLog };
   } catch (e) {
     rmSync(inputsLog, { force: true });
@@ -131,7 +129,7 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
   // The inputs are hashed while the kernel works.
   const inputs = describeInputs(notebookPath, used);
   inputs.catch(() => {}); // awaited below; not an unhandled rejection if the kernel fails to start first
-  const { kernel, inputsLog } = await (options.warm ?? startRunKernel(notebookPath, options.onDisplay, options.iopubTimeoutMs));
+  const { kernel, inputsLog } = await (options.warm ?? startRunKernel(notebookPath, options.iopubTimeoutMs));
   let failure: Failure | undefined;
   let countFrom: number | undefined;
   const incomplete: RunResult["incomplete"] = [];

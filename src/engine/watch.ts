@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { baseFingerprint, lastRun, libraryBuild } from "./freshness";
 import type { CliOptions } from "./args";
 import { reportOne, whyRun, type WarmKernel } from "./report-one";
-import { readNotebook, reportName, sourceOf, type MimeBundle, type Notebook } from "./notebook";
+import { readNotebook, reportName, sourceOf, type Notebook } from "./notebook";
 import { startRunKernel, type RunKernel } from "./runner";
 
 /** Editors write a file in several steps (truncate, write, rename): one run for the lot. */
@@ -35,14 +35,14 @@ export function importedModules(notebook: Notebook): string[] {
  * the run does not wait for them. A kernel whose warm-up failed is replaced by a cold one: tslab
  * answers "abort" to every request after an error.
  */
-async function warmUp(notebook: string, onDisplay: (d: MimeBundle) => void): Promise<RunKernel> {
-  const started = await startRunKernel(notebook, onDisplay);
+async function warmUp(notebook: string): Promise<RunKernel> {
+  const started = await startRunKernel(notebook);
   const modules = importedModules(readNotebook(notebook));
   if (modules.length === 0) return started;
   const reply = await started.kernel.execute(modules.map((m) => `import ${JSON.stringify(m)};`).join("\n")).catch(() => undefined);
   if (reply?.status === "ok") return started;
   await started.kernel.shutdown();
-  return startRunKernel(notebook, onDisplay);
+  return startRunKernel(notebook);
 }
 
 class Watched {
@@ -63,7 +63,7 @@ class Watched {
 
   private startKernel(): WarmKernel & { library: string } {
     const library = libraryBuild();
-    const warm: WarmKernel & { library: string } = { kernel: warmUp(this.notebook, (d) => warm.sink?.(d)), library };
+    const warm: WarmKernel & { library: string } = { kernel: warmUp(this.notebook), library };
     warm.kernel.catch(() => {}); // reported by the run that awaits it
     return warm;
   }
@@ -110,7 +110,7 @@ class Watched {
       let warm: WarmKernel = this.warm;
       if (this.warm.library !== base.library) {
         void this.warm.kernel.then((k) => k.kernel.shutdown(), () => {});
-        warm = { kernel: startRunKernel(this.notebook, (d) => warm.sink?.(d)) };
+        warm = { kernel: startRunKernel(this.notebook) };
       }
       warm.why = why;
       warm.onProgress = (p) => {

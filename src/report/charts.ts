@@ -1,6 +1,6 @@
 // Charts for the report: a Vega-Lite spec compiled to Vega and drawn to SVG with vega's
-// headless renderer, so the report shows every chart with JavaScript off (drawn at export time,
-// or while the notebook runs: prerender.ts). The compiled spec is kept too: with JavaScript on,
+// headless renderer, so the report shows every chart with JavaScript off (drawn at export time).
+// The compiled spec is kept too: with JavaScript on,
 // the page turns it into a live view (tooltips).
 import type * as Vega from "vega";
 import type * as VegaLite from "vega-lite";

@@ -10,7 +10,6 @@ import { collectClaims } from "../engine/collect";
 import { renderClaimsBanner, renderFailureBanner, renderHeader, renderIncompleteBanner, type ReportInfo } from "./header";
 import { parseMarkdown, withoutHeading, type Heading, type MarkdownDoc } from "./markdown";
 import { renderPage } from "./page";
-import type { ChartPrerenderer } from "./prerender";
 import { cellAnchor, Slugger } from "./slug";
 import { renderToc } from "./toc";
 
@@ -18,8 +17,6 @@ export type { ReportInfo } from "./header";
 
 export interface ReportOptions {
   includeCode: boolean;
-  /** Charts already drawn while the notebook ran (see prerender.ts); the rest are drawn here. */
-  prerendered?: ChartPrerenderer;
 }
 
 /** The title is the first heading; an h1 moves from its cell into the header, so it is not shown twice. */
@@ -46,7 +43,6 @@ export async function renderReport(nb: Notebook, info: ReportInfo, options: Repo
     slugger,
     charts: [],
     includeCode: options.includeCode,
-    prerendered: options.prerendered,
     ...(info.failure ? { failedAt: info.failure.cellIndex } : {}),
   };
   const parts: string[] = [];

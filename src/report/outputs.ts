@@ -7,7 +7,6 @@ import { chartIn, renderChart, type ChartLanguage, type RenderedChart } from "./
 import { parseMarkdown, renderMarkdown, isNumeric } from "./markdown";
 import { sanitizeHtml } from "./sanitize";
 import { renderLatexOutput } from "./math";
-import type { ChartPrerenderer } from "./prerender";
 import type { Slugger } from "./slug";
 import { joinText, stripAnsi } from "./text";
 
@@ -16,8 +15,6 @@ export interface OutputContext {
   slugger: Slugger;
   /** Every chart drawn so far; a chart's number is its position here, from 1. */
   charts: RenderedChart[];
-  /** Charts drawn while the notebook ran; any other chart is drawn here. */
-  prerendered?: ChartPrerenderer;
 }
 
 /** Recorded results (scrapbook's `glue`) are data for NAME.json, not something to show. */
@@ -30,7 +27,7 @@ function errorBox(title: string, message: string, extraClass = ""): string {
 
 async function chartHtml(data: unknown, language: ChartLanguage, ctx: OutputContext): Promise<string> {
   try {
-    const chart = (await ctx.prerendered?.lookup(data, language)) ?? (await renderChart(data, language));
+    const chart = await renderChart(data, language);
     ctx.charts.push(chart);
     const note = chart.note ? `<figcaption class="chart-note">${escapeHtml(chart.note)}</figcaption>` : "";
     return `<figure class="chart" data-chart="${ctx.charts.length}"><div class="chart-static">${chart.svg}</div>${note}</figure>`;

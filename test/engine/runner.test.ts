@@ -4,8 +4,6 @@ import * as assert from "uvu/assert";
 import { errorSummary, runNotebook } from "../../src/engine/runner";
 import { tagsOf, type CodeCell, type Output } from "../../src/engine/notebook";
 import { VEGALITE_MIME } from "../../src/display";
-import { renderReport } from "../../src/report";
-import { ChartPrerenderer } from "../../src/report/prerender";
 import { code, DEMO, markdown, scratch, writeNotebook } from "../helpers";
 
 const texts = (outputs: Output[]) => outputs.map((o) => (o.output_type === "stream" ? o.text : "")).join("");
@@ -77,37 +75,6 @@ test("a hung cell hits the timeout and is named; so is a cell that kills the ker
     assert.is(died.failure?.cellIndex, 0);
     assert.match(died.failure!.message, "KernelDiedError: the kernel died (exited with code 3)");
   } finally {
-    cleanup();
-  }
-});
-
-test("charts are drawn in a worker as their displays arrive, and the report is the same as one drawing them at export", async () => {
-  const charts = new ChartPrerenderer();
-  try {
-    const run = await runNotebook(DEMO, { timeoutMs: 60_000, onDisplay: (data) => charts.offer(data) });
-    const outputs = run.notebook.cells.flatMap((c) => (c.cell_type === "code" ? c.outputs : []));
-    const spec = outputs.flatMap((o) => (o.output_type === "display_data" && VEGALITE_MIME in o.data ? [o.data[VEGALITE_MIME]] : []))[0];
-    assert.ok(await charts.lookup(spec, "vega-lite"), "drawn in the worker");
-    const info = { notebookPath: DEMO, started: run.started, durationMs: run.durationMs, parameters: run.parameters, inputs: [], versions: {} };
-    const html = await renderReport(run.notebook, info, { includeCode: true, prerendered: charts });
-    assert.is(html, await renderReport(run.notebook, info, { includeCode: true }));
-  } finally {
-    await charts.close();
-  }
-});
-
-test("a notebook without charts starts no worker", async () => {
-  const { dir, cleanup } = scratch();
-  const charts = new ChartPrerenderer();
-  try {
-    const nb = writeNotebook(dir, "text.ipynb", [code('import { emit } from "analysis";\nemit({ "text/html": "<b>no chart</b>" });')]);
-    const seen: string[][] = [];
-    const run = await runNotebook(nb, { timeoutMs: 30_000, onDisplay: (data) => (seen.push(Object.keys(data)), charts.offer(data)) });
-    assert.is(run.failure, undefined);
-    assert.equal(seen, [["text/html"]], "its display was offered");
-    assert.is(charts.started, false);
-  } finally {
-    await charts.close();
     cleanup();
   }
 });
