@@ -129,9 +129,6 @@ function valueEnd(b: Uint8Array, start: number, end: number): number {
   return p;
 }
 
-/** The last date fastTime turned into days: rows come roughly in time order, so most hit it. */
-const lastDate = { key: -1, ms: 0 };
-
 /**
  * The usual time, `YYYY-MM-DDTHH:MM:SS[.ffffff]+00:00`, read in place; anything else (another
  * offset, a malformed value) goes to parseTime. Returns the value and where it ended, or -1.
@@ -162,16 +159,11 @@ function fastTime(b: Uint8Array, p: number, end: number, out: Float64Array, at: 
   if (q + 6 > end || b[q] !== PLUS || b[q + 1] !== ZERO || b[q + 2] !== ZERO || b[q + 3] !== COLON || b[q + 4] !== ZERO || b[q + 5] !== ZERO) return -1;
   q += 6;
   if (q < end && b[q] !== COMMA && b[q] !== SEMICOLON) return -1;
-  const key = ((y0 * 1000 + y1 * 100 + y2 * 10 + y3) * 100 + m0 * 10 + m1) * 100 + d0 * 10 + d1;
-  if (key !== lastDate.key) {
-    const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-    const month = m0 * 10 + m1;
-    const day = d0 * 10 + d1;
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
-    lastDate.key = key;
-    lastDate.ms = daysFromCivil(year, month, day) * 86_400_000;
-  }
-  out[at] = lastDate.ms + ((hour * 60 + minute) * 60 + second) * 1000 + micros / 1000;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
+  out[at] = daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + micros / 1000;
   return q;
 }
 
