@@ -2,7 +2,7 @@
 // checked against the data it describes (claim() in the notebook) rather than written once for
 // one data set.
 import type { InviteDistribution } from "./invites";
-import type { Users } from "./load";
+import type { Users } from "./load/load-users";
 import type { MonthCounts, TopInviter } from "./reach";
 import { dayOf, monthOf, type MonthString } from "../calendar";
 import type { DailySignups } from "./signups";

@@ -1,6 +1,7 @@
 // The Clubhouse analysis, as notebooks import it: `import { loadUsers, ... } from "analysis/clubhouse"`.
 export { cumulativeUsersChart, influentialJoinedChart, invitesChart, newUsersChart } from "./charts";
-export { dataFacts, factsTable, info, type DataFacts } from "./info";
+export { dataFacts, factsTable, type DataFacts } from "./data-facts";
+export { info } from "./load/info";
 export {
   conversion,
   conversionTable,
@@ -15,7 +16,7 @@ export {
   type InviteDistribution,
   type Projection,
 } from "./invites";
-export { loadUsers, type Users } from "./load";
+export { loadUsers, type Users } from "./load/load-users";
 export { correlationTable, influenceCorrelations, portrait, portraitTable, type Correlation, type GroupPortrait } from "./portrait";
 export {
   byMonthTable,

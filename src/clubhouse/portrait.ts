@@ -7,7 +7,7 @@ import { quantileInPlace } from "../stats/quantile";
 import { ranks } from "../stats/ranks";
 import { spearman } from "../stats/spearman";
 import { DAY_MS, dayOf, type DayString } from "../calendar";
-import type { Users } from "./load";
+import type { Users } from "./load/load-users";
 
 export interface GroupPortrait {
   group: string;

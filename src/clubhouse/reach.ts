@@ -8,7 +8,7 @@
 // - the whole subtree: every user below, at any depth.
 import * as pl from "nodejs-polars";
 import { dayOf, monthOf, type MonthString } from "../calendar";
-import type { Users } from "./load";
+import type { Users } from "./load/load-users";
 import { nodeOf, type InviteTree } from "./tree";
 
 /** Per node (users, then inviters that are not users): the original's 2-generation count. */

@@ -3,7 +3,7 @@
 // bridge a gap; the original's groupby left them out, which changes no number recorded here.
 import * as pl from "nodejs-polars";
 import { DAY_MS, dayOf, type DayString } from "../calendar";
-import type { Users } from "./load";
+import type { Users } from "./load/load-users";
 
 export interface DailySignups {
   /** Every day from the first sign-up to the last. */

@@ -3,7 +3,7 @@
 // after the users, with no row, so their invitees still count for them, as in the original.
 import { DataError } from "../errors";
 import { countable } from "../stats/countable";
-import type { Users } from "./load";
+import type { Users } from "./load/load-users";
 
 export interface InviteTree {
   /** Nodes 0..users-1 are the table's rows, in order; nodes from `users` on are unknown inviters. */

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadUsers } from "../../src/clubhouse/load";
+import { loadUsers } from "../../src/clubhouse/load/load-users";
 import { correlationTable, influenceCorrelations, portrait, portraitTable } from "../../src/clubhouse/portrait";
 import { cleanup, makeDb, TREE } from "./db";
 

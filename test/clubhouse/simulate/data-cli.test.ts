@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { FULL, SAMPLE, writeSimulated } from "../../src/clubhouse/data-cli";
-import { cleanup, tempDir } from "./db";
+import { FULL, SAMPLE, writeSimulated } from "../../../src/clubhouse/simulate/data-cli";
+import { cleanup, tempDir } from "../db";
 
 test.after(cleanup);
 

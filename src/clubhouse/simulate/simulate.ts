@@ -4,8 +4,8 @@
 // 320 k bring exactly one and 96 k exactly two, the original's counts); some inviters whose own
 // rows are gone (deleted accounts, about 140 at full size), as in a real crawl; followers
 // heavy-tailed and higher for early and inviting users. Only numbers here; write.ts makes the table.
-import { Random } from "../stats/random";
-import { DAY_MS } from "../calendar";
+import { Random } from "../../stats/random";
+import { DAY_MS } from "../../calendar";
 
 export interface SimulationOptions {
   users: number;

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { simulateUsers } from "../../src/clubhouse/simulate";
+import { simulateUsers } from "../../../src/clubhouse/simulate/simulate";
 
 const small = simulateUsers({ users: 50_000, seed: 7 });
 

@@ -3,11 +3,11 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadUsers } from "../../src/clubhouse/load";
-import { COLUMNS } from "../../src/clubhouse/schema";
-import { simulateUsers } from "../../src/clubhouse/simulate";
-import { isoMicros, writeUsersDatabase } from "../../src/clubhouse/write";
-import { cleanup, tempDir } from "./db";
+import { loadUsers } from "../../../src/clubhouse/load/load-users";
+import { COLUMNS } from "../../../src/clubhouse/load/schema";
+import { simulateUsers } from "../../../src/clubhouse/simulate/simulate";
+import { isoMicros, writeUsersDatabase } from "../../../src/clubhouse/simulate/write";
+import { cleanup, tempDir } from "../db";
 
 test.after(cleanup);
 

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { FULL_USERS, simulateUsers, type SimulationOptions } from "./simulate";
 import { writeUsersDatabase } from "./write";
 
-const ROOT = resolve(__dirname, "..", "..");
+const ROOT = resolve(__dirname, "..", "..", "..");
 const SEED = 20210201;
 
 export const SAMPLE: SimulationOptions & { path: string } = { path: join(ROOT, "data", "clubhouse", "sample.db"), users: 20_000, seed: SEED };
