@@ -111,7 +111,7 @@ export function influenceCorrelations(users: PortraitUsers, measures: Record<str
   const joinDay = new Float64Array(users.count);
   for (let row = 0; row < users.count; row++) joinDay[row] = Math.floor(users.createdMs[row]! / DAY_MS);
   const against: Record<string, Float64Array> = { followers: users.followers, following: users.following, "sign-up day": joinDay };
-  // One array type for every column keeps ranks() and pearson() monomorphic (and fast).
+  // Every column as a Float64Array, as the loader gives followers and following.
   const asFloat = (values: ArrayLike<number>) => {
     if (values instanceof Float64Array) return values;
     const out = new Float64Array(values.length);

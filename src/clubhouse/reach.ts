@@ -23,7 +23,7 @@ export function friendsOfFriends(tree: InviteTree): Int32Array {
 
 /**
  * Σ over each node's invitees c of 1 + invitees of c (`friendsToo`), or of max(1, invitees of c).
- * One loop for both: the second call finds it optimised (a notebook runs each once).
+ * One loop for both readings: they differ only in how an invitee counts.
  */
 function twoGenerations(tree: InviteTree, friendsToo: boolean): Int32Array {
   const { users, parent, childCount } = tree;

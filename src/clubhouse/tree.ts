@@ -43,7 +43,7 @@ export class IdIndex {
     if (countable(min, max, ids.length)) {
       const slots = new Int32Array(ids.length === 0 ? 0 : max - min + 1).fill(-1);
       for (let row = 0; row < ids.length; row++) {
-        // Small-integer indices (`| 0`: the span is checked above) take V8's fast path even before it optimises.
+        // A whole number below the span checked above.
         const slot = (ids[row]! - min) | 0;
         if (slots[slot] !== -1) throw duplicate(ids[row]!, slots[slot]!, row);
         slots[slot] = row;

@@ -7,7 +7,7 @@ export function quantile(values: ArrayLike<number>, p: number): number | null {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile: p must be in [0, 1], got ${p}`);
   const n = values.length;
   if (n === 0) return null;
-  // A copy (selection reorders it); an indexed loop, not Float64Array.from, which walks an iterator.
+  // A copy (selection reorders it), checked for NaN on the way.
   const a = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
