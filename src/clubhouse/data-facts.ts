@@ -4,7 +4,8 @@ import * as pl from "nodejs-polars";
 import type { InviteTree } from "./tree";
 
 export interface DataFacts {
-  users: number;
+  /** Users: the table's rows. */
+  user_rows: number;
   /** Users without an inviter ('null', NULL or ''). */
   no_inviter: number;
   /** Distinct inviter ids that are not users in the table. */
@@ -15,16 +16,16 @@ export interface DataFacts {
 
 export function dataFacts(tree: InviteTree): DataFacts {
   return {
-    users: tree.users,
+    user_rows: tree.userCount,
     no_inviter: tree.noInviter,
-    inviters_not_in_table: tree.childCount.length - tree.users,
+    inviters_not_in_table: tree.childCount.length - tree.userCount,
     users_invited_by_them: tree.invitedByUnknown,
   };
 }
 
 export function factsTable(facts: DataFacts): pl.DataFrame {
   const labels: Record<keyof DataFacts, string> = {
-    users: "users (rows)",
+    user_rows: "users (rows)",
     no_inviter: "users without an inviter",
     inviters_not_in_table: "inviter ids that are not users in the table",
     users_invited_by_them: "users invited by one of those",

@@ -26,9 +26,9 @@ export function friendsOfFriends(tree: InviteTree): Int32Array {
  * One loop for both readings: they differ only in how an invitee counts.
  */
 function twoGenerations(tree: InviteTree, friendsToo: boolean): Int32Array {
-  const { users, parent, childCount } = tree;
+  const { userCount, parent, childCount } = tree;
   const reach = new Int32Array(childCount.length);
-  for (let row = 0; row < users; row++) {
+  for (let row = 0; row < userCount; row++) {
     const p = parent[row]!;
     if (p >= 0) reach[p]! += friendsToo ? 1 + childCount[row]! : Math.max(1, childCount[row]!);
   }
@@ -49,13 +49,13 @@ export interface Subtrees {
  * are counted; nodes never reached are in a cycle or above one.
  */
 export function subtreeSizes(tree: InviteTree): Subtrees {
-  const { users, parent } = tree;
+  const { userCount, parent } = tree;
   const nodes = tree.childCount.length;
   const descendants = new Float64Array(nodes);
   let ordered = true;
-  for (let row = 0; row < users && ordered; row++) ordered = parent[row]! < row || parent[row]! >= users;
+  for (let row = 0; row < userCount && ordered; row++) ordered = parent[row]! < row || parent[row]! >= userCount;
   if (ordered) {
-    for (let row = users - 1; row >= 0; row--) {
+    for (let row = userCount - 1; row >= 0; row--) {
       const p = parent[row]!;
       if (p >= 0) descendants[p]! += descendants[row]! + 1;
     }
@@ -67,7 +67,7 @@ export function subtreeSizes(tree: InviteTree): Subtrees {
   for (let node = 0; node < nodes; node++) if (pending[node] === 0) queue[tail++] = node;
   for (let head = 0; head < tail; head++) {
     const node = queue[head]!;
-    const p = node < users ? parent[node]! : -1;
+    const p = node < userCount ? parent[node]! : -1;
     if (p < 0) continue;
     descendants[p]! += descendants[node]! + 1;
     if (--pending[p]! === 0) queue[tail++] = p;
@@ -117,7 +117,7 @@ export function influential(tree: InviteTree, reach: Int32Array, threshold: numb
   for (let node = 0; node < reach.length; node++) {
     if (reach[node]! > threshold) {
       count++;
-      if (node < tree.users) rows.push(node);
+      if (node < tree.userCount) rows.push(node);
     }
   }
   return { threshold, count, rows };
@@ -157,7 +157,7 @@ export function reachTable(users: Pick<Users, "createdMs">, tree: InviteTree, to
   return pl.DataFrame({
     // As text: an id reads better without thousands separators.
     user_id: top.map((t) => String(t.user_id)),
-    joined: top.map((t) => (node(t) < tree.users ? dayOf(users.createdMs[node(t)]!) : "not a user")),
+    joined: top.map((t) => (node(t) < tree.userCount ? dayOf(users.createdMs[node(t)]!) : "not a user")),
     invited: pl.Series("invited", top.map((t) => tree.childCount[node(t)]!), pl.Int64),
     original_reach: pl.Series("original_reach", top.map((t) => measures.original[node(t)]!), pl.Int64),
     friends_and_their_friends: pl.Series("friends_and_their_friends", top.map((t) => measures.friendsOfFriends[node(t)]!), pl.Int64),

@@ -9,7 +9,7 @@ test.after(cleanup);
 
 test("what the data says about itself: users, no inviter, inviters that are not users and whom they invited", async () => {
   const facts = dataFacts(inviteTree(await loadUsers(makeDb(TREE))));
-  assert.equal(facts, { users: 14, no_inviter: 3, inviters_not_in_table: 1, users_invited_by_them: 2 });
+  assert.equal(facts, { user_rows: 14, no_inviter: 3, inviters_not_in_table: 1, users_invited_by_them: 2 });
   assert.equal(factsTable(facts).getColumn("value").toArray().map(Number), [14, 3, 1, 2]);
 });
 
