@@ -60,6 +60,11 @@ export function firstBuckets(d: InviteDistribution, n = 10): Record<string, numb
   return out;
 }
 
+/** firstBuckets of both countings: the shape recorded as `invite_counts`. */
+export function firstInviteBuckets(counts: InviteCounts, n = 10): { original: Record<string, number>; corrected: Record<string, number> } {
+  return { original: firstBuckets(counts.original, n), corrected: firstBuckets(counts.corrected, n) };
+}
+
 export interface Conversion {
   /** The original's formula: count(=2) / count(<=2) over its distribution. */
   original: number | null;

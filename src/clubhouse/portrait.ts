@@ -144,6 +144,11 @@ export function influenceCorrelations(users: PortraitUsers, measures: Record<str
   return out;
 }
 
+/** Spearman's ρ of one influence measure with each of followers, following and sign-up day; 0 where it is undefined. */
+export function spearmanWith(rows: readonly Correlation[], influence: string): Record<string, number> {
+  return Object.fromEntries(rows.filter((r) => r.influence === influence).map((r) => [r.with, r.spearman ?? 0]));
+}
+
 export function correlationTable(rows: Correlation[]): pl.DataFrame {
   return pl.DataFrame({
     influence: rows.map((r) => r.influence),

@@ -9,7 +9,7 @@
 import * as pl from "nodejs-polars";
 import { dayOf, monthOf, type MonthString } from "../calendar";
 import type { Users } from "./load/load-users";
-import { nodeOf, type InviteTree } from "./tree";
+import { nodeOf, perUser, type InviteTree } from "./tree";
 
 /** Per node (users, then inviters that are not users): the original's 2-generation count. */
 export function originalReach(tree: InviteTree): Int32Array {
@@ -76,6 +76,22 @@ export function subtreeSizes(tree: InviteTree): Subtrees {
   return { descendants, inCycles: nodes - tail };
 }
 
+/** The three measures of reach, per node. */
+export interface ReachMeasures {
+  original: Int32Array;
+  friendsOfFriends: Int32Array;
+  subtrees: Subtrees;
+}
+
+export function reachMeasures(tree: InviteTree): ReachMeasures {
+  return { original: originalReach(tree), friendsOfFriends: friendsOfFriends(tree), subtrees: subtreeSizes(tree) };
+}
+
+/** The measures of influence the correlations look at, per user row. */
+export function perUserInfluence(tree: InviteTree, measures: ReachMeasures): Record<string, ArrayLike<number>> {
+  return { "original reach": perUser(tree, measures.original), "all descendants": perUser(tree, measures.subtrees.descendants) };
+}
+
 export interface TopInviter {
   user_id: number;
   reach: number;
@@ -140,6 +156,16 @@ export function originalInfluentialRows(users: Pick<Users, "userId">, hubs: Infl
 
 export type MonthCounts = Record<MonthString, number>;
 
+/** When the influential users joined, as the original found them and corrected: the shape recorded as `influential_by_month`. */
+export interface InfluentialByMonth {
+  original: MonthCounts;
+  corrected: MonthCounts;
+}
+
+export function influentialByMonth(users: Pick<Users, "userId" | "createdMs">, hubs: Influential): InfluentialByMonth {
+  return { original: joinedByMonth(users, originalInfluentialRows(users, hubs)), corrected: joinedByMonth(users, hubs.rows) };
+}
+
 /** How many of `rows` signed up in each month (UTC), months in order. */
 export function joinedByMonth(users: Pick<Users, "createdMs">, rows: readonly number[]): MonthCounts {
   const counts = new Map<MonthString, number>();
@@ -151,7 +177,7 @@ export function joinedByMonth(users: Pick<Users, "createdMs">, rows: readonly nu
 }
 
 /** The given inviters with every measure side by side, and when each joined (none for an inviter that is not a user). */
-export function reachTable(users: Pick<Users, "createdMs">, tree: InviteTree, top: readonly TopInviter[], measures: { original: Int32Array; friendsOfFriends: Int32Array; subtrees: Subtrees }): pl.DataFrame {
+export function reachTable(users: Pick<Users, "createdMs">, tree: InviteTree, top: readonly TopInviter[], measures: ReachMeasures): pl.DataFrame {
   const node = (t: TopInviter) => nodeOf(tree, t.user_id);
   const descendants = (t: TopInviter) => measures.subtrees.descendants[node(t)]!;
   return pl.DataFrame({

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { conversion, firstBuckets, inviteCounts, invitesTable, projectSecondInvites, type InviteCounts } from "../../src/clubhouse/invites";
+import { conversion, firstBuckets, firstInviteBuckets, inviteCounts, invitesTable, projectSecondInvites, type InviteCounts } from "../../src/clubhouse/invites";
 import { inviteTree } from "../../src/clubhouse/tree";
 
 // The tree drawn in db.ts. Invitees: 4→2, 5→1, 10→3, 11→1, 20→1, 30→1, 99 (not a user)→2; no inviter: 4, 5, 15.
@@ -38,6 +38,8 @@ test("the recorded buckets are the first counts that occur, as pandas' value_cou
   const d = { histogram: [7, 0, 3, 0, 2, 1], entries: 13, mean: null };
   assert.equal(firstBuckets(d, 3), { "0": 7, "2": 3, "4": 2 });
   assert.equal(firstBuckets(d), { "0": 7, "2": 3, "4": 2, "5": 1 });
+  const corrected = { histogram: [9, 1], entries: 10, mean: 0.1 };
+  assert.equal(firstInviteBuckets({ original: d, corrected }, 2), { original: { "0": 7, "2": 3 }, corrected: { "0": 9, "1": 1 } });
 });
 
 test("the table folds the tail into one row", () => {

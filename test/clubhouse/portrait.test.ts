@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { loadUsers } from "../../src/clubhouse/load/load-users";
-import { correlationTable, influenceCorrelations, portrait, portraitTable } from "../../src/clubhouse/portrait";
+import { correlationTable, influenceCorrelations, portrait, portraitTable, spearmanWith } from "../../src/clubhouse/portrait";
 import { cleanup, makeDb, TREE } from "./db";
 
 test.after(cleanup);
@@ -52,6 +52,8 @@ test("Spearman's ρ of each measure with followers, following and sign-up day", 
   assert.is(rows[1]!.spearman, 1);
   assert.is(rows[2]!.spearman, -1);
   assert.equal(correlationTable(rows).getColumn("with").toArray(), ["followers", "following", "sign-up day"]);
+  assert.equal(spearmanWith(rows, "reach"), { followers: rows[0]!.spearman, following: 1, "sign-up day": -1 });
+  assert.equal(spearmanWith(rows, "another"), {});
 });
 
 test("users with a missing value are left out of that pair only; a constant measure has no ρ", () => {
