@@ -11,7 +11,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { FULL } from "../src/clubhouse/data-cli";
+import { FULL } from "../src/clubhouse/simulate/data-cli";
 import { referenceRunner, referenceScript } from "../test/reference";
 import { median, writeAlmostEmptyNotebook } from "./lib/common";
 

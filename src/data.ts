@@ -1,7 +1,7 @@
 // `npm run data [-- --full] [NAME...]`: writes each analysis's simulated data set: the small
 // samples the notebooks read by default (committed), or with --full the full-size ones the
 // benchmarks use (in data/NAME/full/, not committed). The simulators are seeded: same bytes each time.
-import * as clubhouse from "./clubhouse/data-cli";
+import * as clubhouse from "./clubhouse/simulate/data-cli";
 import * as jelly from "./jelly/data-cli";
 import * as uniques from "./uniques/data-cli";
 

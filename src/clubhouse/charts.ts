@@ -36,7 +36,7 @@ export function invitesChart(counts: InviteCounts, upTo = 10): ChartSpec {
   const values: { invited: string; order: number; counting: string; users: number }[] = [];
   for (const [counting, d] of [["original", counts.original], ["corrected", counts.corrected]] as const) {
     for (let k = 0; k <= upTo; k++) {
-      const users = k < upTo ? d.users[k] ?? 0 : d.users.slice(upTo).reduce((a, b) => a + b, 0);
+      const users = k < upTo ? d.histogram[k] ?? 0 : d.histogram.slice(upTo).reduce((a, b) => a + b, 0);
       values.push({ invited: k < upTo ? String(k) : `${upTo}+`, order: k, counting, users });
     }
   }

@@ -2,7 +2,7 @@
 // checked against the data it describes (claim() in the notebook) rather than written once for
 // one data set.
 import type { InviteDistribution } from "./invites";
-import type { Users } from "./load";
+import type { Users } from "./load/load-users";
 import type { MonthCounts, TopInviter } from "./reach";
 import { dayOf, monthOf, type MonthString } from "../calendar";
 import type { DailySignups } from "./signups";
@@ -65,8 +65,8 @@ export function lastMonth(counts: MonthCounts): MonthString | null {
 /** The most common number of invitees among those who invited at least one (the smaller on a tie), or null. */
 export function commonestInviteCount(counts: InviteDistribution): number | null {
   let best: number | null = null;
-  counts.users.forEach((n, k) => {
-    if (k > 0 && n > 0 && (best === null || n > counts.users[best]!)) best = k;
+  counts.histogram.forEach((n, k) => {
+    if (k > 0 && n > 0 && (best === null || n > counts.histogram[best]!)) best = k;
   });
   return best;
 }
@@ -78,6 +78,6 @@ export function reachWithinDefinition(tree: InviteTree, top: readonly TopInviter
 
 /** Of those of `top` that are users, the share who signed up before month `month` (UTC); 0 when none is a user. */
 export function shareJoinedBefore(users: Pick<Users, "createdMs">, tree: InviteTree, top: readonly TopInviter[], month: MonthString): number {
-  const nodes = top.map((t) => nodeOf(tree, t.user_id)).filter((node) => node >= 0 && node < tree.users);
+  const nodes = top.map((t) => nodeOf(tree, t.user_id)).filter((node) => node >= 0 && node < tree.userCount);
   return nodes.length === 0 ? 0 : nodes.filter((node) => monthOf(dayOf(users.createdMs[node]!)) < month).length / nodes.length;
 }

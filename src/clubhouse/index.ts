@@ -1,11 +1,13 @@
-// The Clubhouse analysis, as notebooks import it: `import { loadUsers, ... } from "analysis/clubhouse"`.
+// The Clubhouse analysis, as notebooks import it: `import * as clubhouse from "analysis/clubhouse"`.
 export { cumulativeUsersChart, influentialJoinedChart, invitesChart, newUsersChart } from "./charts";
-export { dataFacts, factsTable, info, type DataFacts } from "./info";
+export { dataFacts, factsTable, type DataFacts } from "./data-facts";
+export { info } from "./load/info";
 export {
   conversion,
   conversionTable,
   distributionTable,
   firstBuckets,
+  firstInviteBuckets,
   invitesTable,
   inviteCounts,
   projectionTable,
@@ -15,20 +17,25 @@ export {
   type InviteDistribution,
   type Projection,
 } from "./invites";
-export { loadUsers, type Users } from "./load";
-export { correlationTable, influenceCorrelations, portrait, portraitTable, type Correlation, type GroupPortrait } from "./portrait";
+export { loadUsers, type Users } from "./load/load-users";
+export { correlationTable, influenceCorrelations, portrait, portraitTable, spearmanWith, type Correlation, type GroupPortrait } from "./portrait";
 export {
   byMonthTable,
   friendsOfFriends,
   influential,
+  influentialByMonth,
   joinedByMonth,
   originalInfluentialRows,
   originalReach,
+  perUserInfluence,
+  reachMeasures,
   reachTable,
   subtreeSizes,
   topBy,
   type Influential,
+  type InfluentialByMonth,
   type MonthCounts,
+  type ReachMeasures,
   type Subtrees,
   type TopInviter,
 } from "./reach";

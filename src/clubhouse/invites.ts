@@ -9,9 +9,9 @@
 import * as pl from "nodejs-polars";
 import type { InviteTree } from "./tree";
 
-/** `users[k]`: how many entries have exactly k invitees, k = 0..max. */
 export interface InviteDistribution {
-  users: number[];
+  /** `histogram[k]`: how many entries have exactly k invitees, k = 0..max. */
+  histogram: number[];
   /** Number of entries (the original's series length; the number of users once corrected). */
   entries: number;
   /** Invitees per entry. */
@@ -23,27 +23,27 @@ export interface InviteCounts {
   corrected: InviteDistribution;
 }
 
-/** The counts of nodes from..to−1 (with `inviters`, only those who invited someone), plus `extraZeros` zeros. */
-function distribution(counts: Int32Array, from: number, to: number, inviters: boolean, extraZeros: number): InviteDistribution {
-  const users: number[] = [extraZeros];
+/** The counts of nodes 0..to−1 (with `inviters`, only those who invited someone), plus `extraZeros` zeros. */
+function distribution(counts: Int32Array, to: number, inviters: boolean, extraZeros: number): InviteDistribution {
+  const histogram: number[] = [extraZeros];
   let entries = extraZeros;
   let invitees = 0;
-  for (let node = from; node < to; node++) {
+  for (let node = 0; node < to; node++) {
     const c = counts[node]!;
     if (inviters && c === 0) continue;
-    while (users.length <= c) users.push(0);
-    users[c]!++;
+    while (histogram.length <= c) histogram.push(0);
+    histogram[c]!++;
     entries++;
     invitees += c;
   }
-  return { users, entries, mean: entries ? invitees / entries : null };
+  return { histogram, entries, mean: entries ? invitees / entries : null };
 }
 
 export function inviteCounts(tree: InviteTree): InviteCounts {
   const all = tree.childCount.length;
   return {
-    original: distribution(tree.childCount, 0, all, true, tree.noInviter),
-    corrected: distribution(tree.childCount, 0, tree.users, false, 0),
+    original: distribution(tree.childCount, all, true, tree.noInviter),
+    corrected: distribution(tree.childCount, tree.userCount, false, 0),
   };
 }
 
@@ -51,13 +51,18 @@ export function inviteCounts(tree: InviteTree): InviteCounts {
 export function firstBuckets(d: InviteDistribution, n = 10): Record<string, number> {
   const out: Record<string, number> = {};
   let taken = 0;
-  for (let k = 0; k < d.users.length && taken < n; k++) {
-    if (d.users[k]! > 0) {
-      out[String(k)] = d.users[k]!;
+  for (let k = 0; k < d.histogram.length && taken < n; k++) {
+    if (d.histogram[k]! > 0) {
+      out[String(k)] = d.histogram[k]!;
       taken++;
     }
   }
   return out;
+}
+
+/** firstBuckets of both countings: the shape recorded as `invite_counts`. */
+export function firstInviteBuckets(counts: InviteCounts, n = 10): { original: Record<string, number>; corrected: Record<string, number> } {
+  return { original: firstBuckets(counts.original, n), corrected: firstBuckets(counts.corrected, n) };
 }
 
 export interface Conversion {
@@ -71,8 +76,8 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 const sumFrom = (xs: number[], k: number) => xs.slice(k).reduce((a, b) => a + b, 0);
 
 export function conversion(counts: InviteCounts): Conversion {
-  const o = counts.original.users;
-  const c = counts.corrected.users;
+  const o = counts.original.histogram;
+  const c = counts.corrected.histogram;
   return {
     original: ratio(o[2] ?? 0, (o[0] ?? 0) + (o[1] ?? 0) + (o[2] ?? 0)),
     corrected: ratio(sumFrom(c, 2), sumFrom(c, 1)),
@@ -82,7 +87,7 @@ export function conversion(counts: InviteCounts): Conversion {
 /** The two readings side by side, with the counts each is computed from. */
 export function invitesTable(counts: InviteCounts, upTo = 10): pl.DataFrame {
   const ks = Array.from({ length: upTo + 1 }, (_, k) => k);
-  const at = (d: InviteDistribution, k: number) => (k < upTo ? d.users[k] ?? 0 : sumFrom(d.users, upTo));
+  const at = (d: InviteDistribution, k: number) => (k < upTo ? d.histogram[k] ?? 0 : sumFrom(d.histogram, upTo));
   return pl.DataFrame({
     invited: ks.map((k) => (k < upTo ? String(k) : `${upTo}+`)),
     original: pl.Series("original", ks.map((k) => at(counts.original, k)), pl.Int64),
@@ -108,14 +113,14 @@ export interface Projection {
  */
 export function projectSecondInvites(counts: InviteCounts, target: number): Projection[] {
   const conv = conversion(counts);
-  const o = counts.original.users;
+  const o = counts.original.histogram;
   const rows: Projection[] = [];
   const add = (reading: string, now: number | null, base: number) => {
     if (now === null) return;
     rows.push({ reading, conversion_now: now, target, base_users: base, more_users: Math.max(0, Math.round((target - now) * base)) });
   };
   add("original formula: count(=2) / count(<=2)", conv.original, (o[0] ?? 0) + (o[1] ?? 0) + (o[2] ?? 0));
-  add("corrected: share of inviters who invited 2+", conv.corrected, sumFrom(counts.corrected.users, 1));
+  add("corrected: share of inviters who invited 2+", conv.corrected, sumFrom(counts.corrected.histogram, 1));
   return rows;
 }
 
@@ -128,7 +133,7 @@ export function distributionTable(counts: InviteCounts): pl.DataFrame {
   return pl.DataFrame({
     counting: rows.map(([name]) => name),
     entries: pl.Series("entries", rows.map(([, d]) => d.entries), pl.Int64),
-    zeros: pl.Series("zeros", rows.map(([, d]) => d.users[0] ?? 0), pl.Int64),
+    zeros: pl.Series("zeros", rows.map(([, d]) => d.histogram[0] ?? 0), pl.Int64),
     mean_invited: rows.map(([, d]) => d.mean),
   });
 }

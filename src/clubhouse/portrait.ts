@@ -7,11 +7,12 @@ import { quantileInPlace } from "../stats/quantile";
 import { ranks } from "../stats/ranks";
 import { spearman } from "../stats/spearman";
 import { DAY_MS, dayOf, type DayString } from "../calendar";
-import type { Users } from "./load";
+import type { Users } from "./load/load-users";
 
 export interface GroupPortrait {
   group: string;
-  users: number;
+  /** Users in the group (those with a sign-up time). */
+  user_count: number;
   median_followers: number | null;
   median_following: number | null;
   median_joined: DayString | null;
@@ -44,7 +45,7 @@ class Gathered {
     const joined = quantileInPlace(this.joinedAt.subarray(0, this.joined), 0.5);
     return {
       group,
-      users: this.joined,
+      user_count: this.joined,
       median_followers: quantileInPlace(this.followers.subarray(0, this.followersCount), 0.5),
       median_following: quantileInPlace(this.following.subarray(0, this.followingCount), 0.5),
       median_joined: joined === null ? null : dayOf(joined),
@@ -81,7 +82,7 @@ export function portrait(users: PortraitUsers, influentialRows: readonly number[
 export function portraitTable(groups: GroupPortrait[]): pl.DataFrame {
   return pl.DataFrame({
     group: groups.map((g) => g.group),
-    users: pl.Series("users", groups.map((g) => g.users), pl.Int64),
+    users: pl.Series("users", groups.map((g) => g.user_count), pl.Int64),
     median_followers: groups.map((g) => g.median_followers),
     median_following: groups.map((g) => g.median_following),
     median_joined: groups.map((g) => g.median_joined),
@@ -94,7 +95,7 @@ export interface Correlation {
   with: string;
   spearman: number | null;
   /** Users with both values present. */
-  users: number;
+  user_count: number;
 }
 
 function hasMissing(values: ArrayLike<number>): boolean {
@@ -111,7 +112,7 @@ export function influenceCorrelations(users: PortraitUsers, measures: Record<str
   const joinDay = new Float64Array(users.count);
   for (let row = 0; row < users.count; row++) joinDay[row] = Math.floor(users.createdMs[row]! / DAY_MS);
   const against: Record<string, Float64Array> = { followers: users.followers, following: users.following, "sign-up day": joinDay };
-  // One array type for every column keeps ranks() and pearson() monomorphic (and fast).
+  // Every column as a Float64Array, as the loader gives followers and following.
   const asFloat = (values: ArrayLike<number>) => {
     if (values instanceof Float64Array) return values;
     const out = new Float64Array(values.length);
@@ -127,7 +128,7 @@ export function influenceCorrelations(users: PortraitUsers, measures: Record<str
     const measure = asFloat(given);
     for (const [name, values] of Object.entries(against)) {
       if (!missingIn(measure) && !missingIn(values)) {
-        out.push({ influence, with: name, spearman: pearson(ranksOf(measure), ranksOf(values)), users: users.count });
+        out.push({ influence, with: name, spearman: pearson(ranksOf(measure), ranksOf(values)), user_count: users.count });
         continue;
       }
       const x: number[] = [];
@@ -137,10 +138,15 @@ export function influenceCorrelations(users: PortraitUsers, measures: Record<str
         x.push(measure[row]!);
         y.push(values[row]!);
       }
-      out.push({ influence, with: name, spearman: spearman(x, y), users: x.length });
+      out.push({ influence, with: name, spearman: spearman(x, y), user_count: x.length });
     }
   }
   return out;
+}
+
+/** Spearman's ρ of one influence measure with each of followers, following and sign-up day; 0 where it is undefined. */
+export function spearmanWith(rows: readonly Correlation[], influence: string): Record<string, number> {
+  return Object.fromEntries(rows.filter((r) => r.influence === influence).map((r) => [r.with, r.spearman ?? 0]));
 }
 
 export function correlationTable(rows: Correlation[]): pl.DataFrame {
@@ -148,6 +154,6 @@ export function correlationTable(rows: Correlation[]): pl.DataFrame {
     influence: rows.map((r) => r.influence),
     with: rows.map((r) => r.with),
     spearman: rows.map((r) => r.spearman),
-    users: pl.Series("users", rows.map((r) => r.users), pl.Int64),
+    users: pl.Series("users", rows.map((r) => r.user_count), pl.Int64),
   });
 }

@@ -8,8 +8,8 @@
 // - the whole subtree: every user below, at any depth.
 import * as pl from "nodejs-polars";
 import { dayOf, monthOf, type MonthString } from "../calendar";
-import type { Users } from "./load";
-import { nodeOf, type InviteTree } from "./tree";
+import type { Users } from "./load/load-users";
+import { nodeOf, perUser, type InviteTree } from "./tree";
 
 /** Per node (users, then inviters that are not users): the original's 2-generation count. */
 export function originalReach(tree: InviteTree): Int32Array {
@@ -23,12 +23,12 @@ export function friendsOfFriends(tree: InviteTree): Int32Array {
 
 /**
  * Σ over each node's invitees c of 1 + invitees of c (`friendsToo`), or of max(1, invitees of c).
- * One loop for both: the second call finds it optimised (a notebook runs each once).
+ * One loop for both readings: they differ only in how an invitee counts.
  */
 function twoGenerations(tree: InviteTree, friendsToo: boolean): Int32Array {
-  const { users, parent, childCount } = tree;
+  const { userCount, parent, childCount } = tree;
   const reach = new Int32Array(childCount.length);
-  for (let row = 0; row < users; row++) {
+  for (let row = 0; row < userCount; row++) {
     const p = parent[row]!;
     if (p >= 0) reach[p]! += friendsToo ? 1 + childCount[row]! : Math.max(1, childCount[row]!);
   }
@@ -49,13 +49,13 @@ export interface Subtrees {
  * are counted; nodes never reached are in a cycle or above one.
  */
 export function subtreeSizes(tree: InviteTree): Subtrees {
-  const { users, parent } = tree;
+  const { userCount, parent } = tree;
   const nodes = tree.childCount.length;
   const descendants = new Float64Array(nodes);
   let ordered = true;
-  for (let row = 0; row < users && ordered; row++) ordered = parent[row]! < row || parent[row]! >= users;
+  for (let row = 0; row < userCount && ordered; row++) ordered = parent[row]! < row || parent[row]! >= userCount;
   if (ordered) {
-    for (let row = users - 1; row >= 0; row--) {
+    for (let row = userCount - 1; row >= 0; row--) {
       const p = parent[row]!;
       if (p >= 0) descendants[p]! += descendants[row]! + 1;
     }
@@ -67,13 +67,29 @@ export function subtreeSizes(tree: InviteTree): Subtrees {
   for (let node = 0; node < nodes; node++) if (pending[node] === 0) queue[tail++] = node;
   for (let head = 0; head < tail; head++) {
     const node = queue[head]!;
-    const p = node < users ? parent[node]! : -1;
+    const p = node < userCount ? parent[node]! : -1;
     if (p < 0) continue;
     descendants[p]! += descendants[node]! + 1;
     if (--pending[p]! === 0) queue[tail++] = p;
   }
   for (let node = 0; node < nodes; node++) if (pending[node]! > 0) descendants[node] = NaN;
   return { descendants, inCycles: nodes - tail };
+}
+
+/** The three measures of reach, per node. */
+export interface ReachMeasures {
+  original: Int32Array;
+  friendsOfFriends: Int32Array;
+  subtrees: Subtrees;
+}
+
+export function reachMeasures(tree: InviteTree): ReachMeasures {
+  return { original: originalReach(tree), friendsOfFriends: friendsOfFriends(tree), subtrees: subtreeSizes(tree) };
+}
+
+/** The measures of influence the correlations look at, per user row. */
+export function perUserInfluence(tree: InviteTree, measures: ReachMeasures): Record<string, ArrayLike<number>> {
+  return { "original reach": perUser(tree, measures.original), "all descendants": perUser(tree, measures.subtrees.descendants) };
 }
 
 export interface TopInviter {
@@ -117,7 +133,7 @@ export function influential(tree: InviteTree, reach: Int32Array, threshold: numb
   for (let node = 0; node < reach.length; node++) {
     if (reach[node]! > threshold) {
       count++;
-      if (node < tree.users) rows.push(node);
+      if (node < tree.userCount) rows.push(node);
     }
   }
   return { threshold, count, rows };
@@ -140,6 +156,16 @@ export function originalInfluentialRows(users: Pick<Users, "userId">, hubs: Infl
 
 export type MonthCounts = Record<MonthString, number>;
 
+/** When the influential users joined, as the original found them and corrected: the shape recorded as `influential_by_month`. */
+export interface InfluentialByMonth {
+  original: MonthCounts;
+  corrected: MonthCounts;
+}
+
+export function influentialByMonth(users: Pick<Users, "userId" | "createdMs">, hubs: Influential): InfluentialByMonth {
+  return { original: joinedByMonth(users, originalInfluentialRows(users, hubs)), corrected: joinedByMonth(users, hubs.rows) };
+}
+
 /** How many of `rows` signed up in each month (UTC), months in order. */
 export function joinedByMonth(users: Pick<Users, "createdMs">, rows: readonly number[]): MonthCounts {
   const counts = new Map<MonthString, number>();
@@ -151,13 +177,13 @@ export function joinedByMonth(users: Pick<Users, "createdMs">, rows: readonly nu
 }
 
 /** The given inviters with every measure side by side, and when each joined (none for an inviter that is not a user). */
-export function reachTable(users: Pick<Users, "createdMs">, tree: InviteTree, top: readonly TopInviter[], measures: { original: Int32Array; friendsOfFriends: Int32Array; subtrees: Subtrees }): pl.DataFrame {
+export function reachTable(users: Pick<Users, "createdMs">, tree: InviteTree, top: readonly TopInviter[], measures: ReachMeasures): pl.DataFrame {
   const node = (t: TopInviter) => nodeOf(tree, t.user_id);
   const descendants = (t: TopInviter) => measures.subtrees.descendants[node(t)]!;
   return pl.DataFrame({
     // As text: an id reads better without thousands separators.
     user_id: top.map((t) => String(t.user_id)),
-    joined: top.map((t) => (node(t) < tree.users ? dayOf(users.createdMs[node(t)]!) : "not a user")),
+    joined: top.map((t) => (node(t) < tree.userCount ? dayOf(users.createdMs[node(t)]!) : "not a user")),
     invited: pl.Series("invited", top.map((t) => tree.childCount[node(t)]!), pl.Int64),
     original_reach: pl.Series("original_reach", top.map((t) => measures.original[node(t)]!), pl.Int64),
     friends_and_their_friends: pl.Series("friends_and_their_friends", top.map((t) => measures.friendsOfFriends[node(t)]!), pl.Int64),

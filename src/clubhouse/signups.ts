@@ -3,7 +3,7 @@
 // bridge a gap; the original's groupby left them out, which changes no number recorded here.
 import * as pl from "nodejs-polars";
 import { DAY_MS, dayOf, type DayString } from "../calendar";
-import type { Users } from "./load";
+import type { Users } from "./load/load-users";
 
 export interface DailySignups {
   /** Every day from the first sign-up to the last. */
@@ -32,7 +32,7 @@ export function signupsPerDay(users: Pick<Users, "createdMs">): DailySignups {
     if (day > last) last = day;
   }
   const perDay = new Float64Array(last - first + 1);
-  // `| 0`: a small-integer index takes V8's fast path even before it optimises this loop.
+  // Every day from the first to the last has a slot (`| 0`: a whole number within that span).
   for (let i = 0; i < times.length; i++) perDay[(Math.floor(times[i]! / DAY_MS) - first) | 0]!++;
   const days: DayString[] = [];
   const newUsers: number[] = [];

@@ -3,11 +3,11 @@
 // after the users, with no row, so their invitees still count for them, as in the original.
 import { DataError } from "../errors";
 import { countable } from "../stats/countable";
-import type { Users } from "./load";
+import type { Users } from "./load/load-users";
 
 export interface InviteTree {
-  /** Nodes 0..users-1 are the table's rows, in order; nodes from `users` on are unknown inviters. */
-  users: number;
+  /** Nodes 0..userCount-1 are the table's rows, in order; nodes from `userCount` on are unknown inviters. */
+  userCount: number;
   /** The user id of every node (users first, then the unknown inviters' ids, ascending). */
   nodeId: Float64Array;
   /** For each user row: its inviter's node, or -1 when it has no inviter. */
@@ -43,7 +43,7 @@ export class IdIndex {
     if (countable(min, max, ids.length)) {
       const slots = new Int32Array(ids.length === 0 ? 0 : max - min + 1).fill(-1);
       for (let row = 0; row < ids.length; row++) {
-        // Small-integer indices (`| 0`: the span is checked above) take V8's fast path even before it optimises.
+        // A whole number below the span checked above.
         const slot = (ids[row]! - min) | 0;
         if (slots[slot] !== -1) throw duplicate(ids[row]!, slots[slot]!, row);
         slots[slot] = row;
@@ -115,17 +115,17 @@ export function inviteTree(users: Pick<Users, "userId" | "invitedBy" | "source">
   });
   const childCount = new Int32Array(nodeId.length);
   for (let row = 0; row < n; row++) if (parent[row]! >= 0) childCount[parent[row]!]!++;
-  return { users: n, nodeId, parent, childCount, noInviter, invitedByUnknown, index };
+  return { userCount: n, nodeId, parent, childCount, noInviter, invitedByUnknown, index };
 }
 
 /** The node of an id: a user's row, or the node of an inviter that is not a user; -1 for neither. */
 export function nodeOf(tree: InviteTree, id: number): number {
   const row = tree.index.rowOf(id);
   // The inviters that are not users follow the users, in ascending id order.
-  return row !== -1 ? row : positionIn(tree.nodeId, id, tree.users);
+  return row !== -1 ? row : positionIn(tree.nodeId, id, tree.userCount);
 }
 
 /** The user rows' part of a per-node array (nodes after them are inviters that are not users). */
 export function perUser<T extends Int32Array | Float64Array>(tree: InviteTree, values: T): T {
-  return values.subarray(0, tree.users) as T;
+  return values.subarray(0, tree.userCount) as T;
 }

@@ -1,15 +1,13 @@
 // The p-quantile of a sample, interpolating linearly between order statistics: Hyndman & Fan's
 // definition 7, the default of R, numpy and pandas. https://en.wikipedia.org/wiki/Quantile#Estimating_quantiles_from_a_sample
 // The median is quantile(x, 0.5). Empty input gives null; NaN values are an error.
-// Selection instead of a full sort (or counting, for whole numbers in a narrow range): linear time, so a median of a million values is cheap.
-
-import { countable } from "./countable";
+// Selection (quickselect) instead of a full sort: linear time on average, so a median of a million values is cheap.
 
 export function quantile(values: ArrayLike<number>, p: number): number | null {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile: p must be in [0, 1], got ${p}`);
   const n = values.length;
   if (n === 0) return null;
-  // A copy (selection reorders it); an indexed loop, not Float64Array.from, which walks an iterator.
+  // A copy (selection reorders it), checked for NaN on the way.
   const a = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
@@ -25,8 +23,6 @@ export function quantileInPlace(a: Float64Array, p: number): number | null {
   const n = a.length;
   if (n === 0) return null;
   const h = (n - 1) * p;
-  const counted = byCounting(a, h);
-  if (counted !== undefined) return counted;
   const k = Math.floor(h);
   const low = select(a, k);
   if (k === h || k + 1 >= n) return low;
@@ -34,35 +30,6 @@ export function quantileInPlace(a: Float64Array, p: number): number | null {
   let next = Infinity;
   for (let i = k + 1; i < n; i++) if (a[i]! < next) next = a[i]!;
   return low + (h - k) * (next - low);
-}
-
-/**
- * Whole numbers in a range not much wider than their count (counts, follower numbers): the order
- * statistics around h found by counting each value, in two passes; undefined for any other input.
- */
-function byCounting(a: Float64Array, h: number): number | undefined {
-  const n = a.length;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = a[i]!;
-    if (v !== Math.floor(v)) return undefined;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (!countable(min, max, n)) return undefined;
-  // `| 0`: the span is checked above; small-integer indices take V8's fast path even before it optimises.
-  const counts = new Int32Array(max - min + 1);
-  for (let i = 0; i < n; i++) counts[(a[i]! - min) | 0]!++;
-  // The value at 0-based position k in sorted order, then the one at k + 1.
-  const k = Math.floor(h);
-  let v = 0;
-  let below = 0;
-  while (below + counts[v]! <= k) below += counts[v++]!;
-  const low = min + v;
-  if (k === h || k + 1 >= n) return low;
-  if (below + counts[v]! <= k + 1) while (counts[++v] === 0);
-  return low + (h - k) * (min + v - low);
 }
 
 /** Rearranges `a` so that a[k] is the k-th smallest, smaller ones left of it and larger right (Hoare's quickselect). */

@@ -6,7 +6,7 @@ import type { ChartSpec } from "../../src/display";
 import type { InviteCounts } from "../../src/clubhouse/invites";
 
 const daily = { days: ["2020-03-17", "2020-03-18", "2020-03-19"], newUsers: [2, 0, 3], cumulative: [2, 2, 5] };
-const counts: InviteCounts = { original: { users: [3, 4, 2, 1], entries: 10, mean: 1.1 }, corrected: { users: [8, 4, 1, 1], entries: 14, mean: 9 / 14 } };
+const counts: InviteCounts = { original: { histogram: [3, 4, 2, 1], entries: 10, mean: 1.1 }, corrected: { histogram: [8, 4, 1, 1], entries: 14, mean: 9 / 14 } };
 
 const values = (spec: ChartSpec) => ((spec as { data?: { values?: unknown[] } }).data?.values ?? []) as Record<string, unknown>[];
 // The builders return Vega-Lite's type; its compiler is the check at run time.
@@ -36,7 +36,7 @@ test("invites: both countings per number of friends, the tail folded into the la
   ]);
   const y = (spec as { encoding: { y: { axis: { values: number[] } } } }).encoding.y;
   assert.equal(y.axis.values, [0, 1]); // the largest count is 8
-  const big = invitesChart({ original: { users: [3, 120], entries: 123, mean: 1 }, corrected: { users: [1000, 120], entries: 1120, mean: 0.1 } }, 2);
+  const big = invitesChart({ original: { histogram: [3, 120], entries: 123, mean: 1 }, corrected: { histogram: [1000, 120], entries: 1120, mean: 0.1 } }, 2);
   assert.equal((big as { encoding: { y: { axis: { values: number[] } } } }).encoding.y.axis.values, [0, 1, 10, 100, 1000]);
   compiles(spec);
 });

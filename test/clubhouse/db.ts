@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { COLUMNS } from "../../src/clubhouse/schema";
+import { COLUMNS } from "../../src/clubhouse/load/schema";
 
 const dirs: string[] = [];
 

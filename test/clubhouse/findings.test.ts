@@ -28,9 +28,9 @@ test("months of the influential users; the commonest invite count", () => {
   assert.is(shareFromMonth(months, "2020-10"), 6 / 8);
   assert.is(lastMonth(months), "2021-01");
   assert.is(lastMonth({}), null);
-  assert.is(commonestInviteCount({ users: [12428, 4837, 1473, 446], entries: 19184, mean: 0.5 }), 1);
-  assert.is(commonestInviteCount({ users: [5, 0, 3, 3], entries: 11, mean: 1 }), 2);
-  assert.is(commonestInviteCount({ users: [5], entries: 5, mean: 0 }), null);
+  assert.is(commonestInviteCount({ histogram: [12428, 4837, 1473, 446], entries: 19184, mean: 0.5 }), 1);
+  assert.is(commonestInviteCount({ histogram: [5, 0, 3, 3], entries: 11, mean: 1 }), 2);
+  assert.is(commonestInviteCount({ histogram: [5], entries: 5, mean: 0 }), null);
 });
 
 // The tree drawn in db.ts (drawn.ts): 4 ── 10 ── 20 ── 30 ── 40, 4 ── 11 ── 23, 10 ── 21, 22; 5 ── 12; 99 (not a user) ── 13, 14.

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadUsers } from "../../src/clubhouse/load";
-import { correlationTable, influenceCorrelations, portrait, portraitTable } from "../../src/clubhouse/portrait";
+import { loadUsers } from "../../src/clubhouse/load/load-users";
+import { correlationTable, influenceCorrelations, portrait, portraitTable, spearmanWith } from "../../src/clubhouse/portrait";
 import { cleanup, makeDb, TREE } from "./db";
 
 test.after(cleanup);
@@ -12,7 +12,7 @@ test("influential users against everyone else: medians of followers, following, 
   const [hubs, rest] = portrait(users, [0, 2], "influential");
   assert.equal(hubs, {
     group: "influential",
-    users: 2,
+    user_count: 2,
     median_followers: (4187268 + 900) / 2,
     median_following: (599 + 300) / 2,
     // Halfway between 17 March 07:51 and 2 May 01:30 UTC.
@@ -20,7 +20,7 @@ test("influential users against everyone else: medians of followers, following, 
     joined_before_december: 1,
   });
   // The other twelve. Followers sorted: 5 10 11 12 15 20 | 30 40 50 300 500 3718334; following: 10 … 50 | 60 … 1861.
-  assert.equal(rest, { group: "everyone else", users: 12, median_followers: 25, median_following: 55, median_joined: "2021-01-05", joined_before_december: 2 / 12 });
+  assert.equal(rest, { group: "everyone else", user_count: 12, median_followers: 25, median_following: 55, median_joined: "2021-01-05", joined_before_december: 2 / 12 });
   assert.equal(portraitTable([hubs!, rest!]).getColumn("users").toArray().map(Number), [2, 12]);
 });
 
@@ -29,7 +29,7 @@ test("a missing follower count leaves that user out of that median only", async 
   const [hubs] = portrait(users, [0, 2], "influential");
   assert.is(hubs!.median_followers, 4187268);
   assert.is(hubs!.median_following, 449.5);
-  assert.is(hubs!.users, 2);
+  assert.is(hubs!.user_count, 2);
 });
 
 const day = (d: number) => Date.UTC(2021, 0, d, 12);
@@ -42,7 +42,7 @@ test("Spearman's ρ of each measure with followers, following and sign-up day", 
     createdMs: Float64Array.from([day(9), day(7), day(5), day(3), day(1)]),
   };
   const rows = influenceCorrelations(users, { reach: Int32Array.from([1, 2, 3, 4, 5]) });
-  assert.equal(rows.map((r) => [r.influence, r.with, r.users]), [
+  assert.equal(rows.map((r) => [r.influence, r.with, r.user_count]), [
     ["reach", "followers", 5],
     ["reach", "following", 5],
     ["reach", "sign-up day", 5],
@@ -52,6 +52,8 @@ test("Spearman's ρ of each measure with followers, following and sign-up day", 
   assert.is(rows[1]!.spearman, 1);
   assert.is(rows[2]!.spearman, -1);
   assert.equal(correlationTable(rows).getColumn("with").toArray(), ["followers", "following", "sign-up day"]);
+  assert.equal(spearmanWith(rows, "reach"), { followers: rows[0]!.spearman, following: 1, "sign-up day": -1 });
+  assert.equal(spearmanWith(rows, "another"), {});
 });
 
 test("users with a missing value are left out of that pair only; a constant measure has no ρ", () => {
@@ -62,8 +64,8 @@ test("users with a missing value are left out of that pair only; a constant meas
     createdMs: Float64Array.from([day(1), day(2), day(3), day(4)]),
   };
   const [followers, following] = influenceCorrelations(users, { reach: [10, 20, 30, 40] });
-  assert.equal([followers!.users, followers!.spearman], [3, 1]);
-  assert.equal([following!.users, following!.spearman], [4, -1]);
+  assert.equal([followers!.user_count, followers!.spearman], [3, 1]);
+  assert.equal([following!.user_count, following!.spearman], [4, -1]);
   assert.is(influenceCorrelations(users, { flat: [0, 0, 0, 0] })[1]!.spearman, null);
 });
 

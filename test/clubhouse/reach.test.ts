@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { byMonthTable, friendsOfFriends, influential, joinedByMonth, originalInfluentialRows, originalReach, reachTable, subtreeSizes, topBy } from "../../src/clubhouse/reach";
+import { byMonthTable, friendsOfFriends, influential, influentialByMonth, joinedByMonth, originalInfluentialRows, originalReach, perUserInfluence, reachMeasures, reachTable, subtreeSizes, topBy } from "../../src/clubhouse/reach";
 import { inviteTree } from "../../src/clubhouse/tree";
 import { ids, tree, users } from "./drawn";
 
@@ -70,6 +70,19 @@ test("the original's influential users are the users whose id is below the count
   assert.equal(hubs.rows.map((r) => ids[r]), [4, 5, 10, 11, 20, 30]);
   assert.equal(joinedByMonth(users, originalInfluentialRows(users, hubs)), { "2020-03": 2 });
   assert.equal(joinedByMonth(users, hubs.rows), { "2020-03": 2, "2020-05": 1, "2020-06": 1, "2021-01": 1, "2021-02": 1 });
+  assert.equal(influentialByMonth(users, hubs), { original: { "2020-03": 2 }, corrected: { "2020-03": 2, "2020-05": 1, "2020-06": 1, "2021-01": 1, "2021-02": 1 } });
+});
+
+test("the three measures at once, and the influence measures per user row (99, not a user, left out)", () => {
+  const measures = reachMeasures(tree);
+  assert.equal(at(measures.original, 4, 10, 99), [4, 3, 2]);
+  assert.equal(at(measures.friendsOfFriends, 4, 10, 99), [6, 4, 2]);
+  // 4: 10, 11, 20, 21, 22, 23, 30, 40.
+  assert.equal(at(measures.subtrees.descendants, 4, 10, 99), [8, 5, 2]);
+  const perUser = perUserInfluence(tree, measures);
+  assert.equal(Object.keys(perUser), ["original reach", "all descendants"]);
+  assert.is(perUser["original reach"]!.length, ids.length);
+  assert.is(perUser["all descendants"]![node(4)], 8);
 });
 
 test("tables: every measure side by side, and months side by side", () => {

@@ -4,9 +4,9 @@
 import { spawnSync } from "node:child_process";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { SAMPLE } from "../../src/clubhouse/data-cli";
+import { SAMPLE } from "../../src/clubhouse/simulate/data-cli";
 import { conversion, firstBuckets, inviteCounts } from "../../src/clubhouse/invites";
-import { loadUsers } from "../../src/clubhouse/load";
+import { loadUsers } from "../../src/clubhouse/load/load-users";
 import { influential, joinedByMonth, originalInfluentialRows, originalReach, topBy } from "../../src/clubhouse/reach";
 import { signupSummary, signupsPerDay } from "../../src/clubhouse/signups";
 import { inviteTree } from "../../src/clubhouse/tree";

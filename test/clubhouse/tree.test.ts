@@ -11,7 +11,7 @@ const row = (id: number) => ids.indexOf(id);
 
 test("each user points at its inviter's row; an inviter that is not a user becomes a node after the users", () => {
   const tree = inviteTree(users);
-  assert.is(tree.users, 14);
+  assert.is(tree.userCount, 14);
   assert.is(tree.parent[row(10)], row(4));
   assert.is(tree.parent[row(40)], row(30));
   assert.is(tree.parent[row(4)], -1);

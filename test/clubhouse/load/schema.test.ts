@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { COLUMNS, NEEDED } from "../../src/clubhouse/schema";
+import { COLUMNS, NEEDED } from "../../../src/clubhouse/load/schema";
 
 test("the dataset's ten columns in its order; the analysis reads five of them", () => {
   assert.equal(COLUMNS.map(([name]) => name), ["user_id", "name", "photo_url", "username", "twitter", "instagram", "num_followers", "num_following", "time_created", "invited_by_user_profile"]);

@@ -4,11 +4,11 @@
 // 320 k bring exactly one and 96 k exactly two, the original's counts); some inviters whose own
 // rows are gone (deleted accounts, about 140 at full size), as in a real crawl; followers
 // heavy-tailed and higher for early and inviting users. Only numbers here; write.ts makes the table.
-import { Random } from "../stats/random";
-import { DAY_MS } from "../calendar";
+import { Random } from "../../stats/random";
+import { DAY_MS } from "../../calendar";
 
 export interface SimulationOptions {
-  users: number;
+  userCount: number;
   seed: number;
 }
 
@@ -103,12 +103,12 @@ function capacity(rng: Random, most: number): number {
   return Math.min(most, Math.floor(pareto(rng, 3, 1.34)));
 }
 
-export function simulateUsers({ users, seed }: SimulationOptions): SimulatedUsers {
-  if (!Number.isInteger(users) || users < FOUNDERS.length) throw new RangeError(`simulateUsers: users must be an integer >= ${FOUNDERS.length}, got ${users}`);
+export function simulateUsers({ userCount, seed }: SimulationOptions): SimulatedUsers {
+  if (!Number.isInteger(userCount) || userCount < FOUNDERS.length) throw new RangeError(`simulateUsers: userCount must be an integer >= ${FOUNDERS.length}, got ${userCount}`);
   const rng = new Random(seed);
-  const deleted = Math.round(users * DELETED_SHARE);
-  const mostInvites = Math.min(3000, Math.ceil(users / 40));
-  const n = users + deleted;
+  const deleted = Math.round(userCount * DELETED_SHARE);
+  const mostInvites = Math.min(3000, Math.ceil(userCount / 40));
+  const n = userCount + deleted;
 
   const created = new Float64Array(n);
   FOUNDERS.forEach((f, i) => (created[i] = Date.parse(f.time) * 1000 + Number(f.time.slice(23, 26))));
@@ -119,7 +119,7 @@ export function simulateUsers({ users, seed }: SimulationOptions): SimulatedUser
   for (let i = FOUNDERS.length, id = 8; i < n; i++, id += 1 + (rng.next() < 0.2 ? rng.int(4) : 0)) ids[i] = id;
 
   // Users without an inviter: the founders, the first beta testers, a scattering of others.
-  const roots = Math.max(FOUNDERS.length, Math.round(users * NO_INVITER_SHARE));
+  const roots = Math.max(FOUNDERS.length, Math.round(userCount * NO_INVITER_SHARE));
   const isRoot = new Uint8Array(n);
   const early = Math.min(roots, 12);
   for (let i = 0; i < early; i++) isRoot[i] = 1;
@@ -169,11 +169,11 @@ export function simulateUsers({ users, seed }: SimulationOptions): SimulatedUser
   }
 
   const out: SimulatedUsers = {
-    userId: new Int32Array(users),
-    invitedBy: new Int32Array(users),
-    followers: new Int32Array(users),
-    following: new Int32Array(users),
-    createdMicros: new Float64Array(users),
+    userId: new Int32Array(userCount),
+    invitedBy: new Int32Array(userCount),
+    followers: new Int32Array(userCount),
+    following: new Int32Array(userCount),
+    createdMicros: new Float64Array(userCount),
   };
   for (let i = 0, j = 0; i < n; i++) {
     if (gone[i]) continue;

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { parsePacked, parseTime, type FieldKind, type PackedField } from "../../src/clubhouse/packed";
+import { parsePacked, parseTime, type FieldKind, type PackedField } from "../../../src/clubhouse/load/packed";
 
 const bytes = (s: string) => Buffer.from(s);
 const fieldsOf = (kinds: FieldKind[], rows: number): PackedField[] => kinds.map((kind) => ({ kind, into: new Float64Array(rows) }));

@@ -4,13 +4,13 @@ import { join, resolve } from "node:path";
 import { FULL_USERS, simulateUsers, type SimulationOptions } from "./simulate";
 import { writeUsersDatabase } from "./write";
 
-const ROOT = resolve(__dirname, "..", "..");
+const ROOT = resolve(__dirname, "..", "..", "..");
 const SEED = 20210201;
 
-export const SAMPLE: SimulationOptions & { path: string } = { path: join(ROOT, "data", "clubhouse", "sample.db"), users: 20_000, seed: SEED };
-export const FULL: SimulationOptions & { path: string } = { path: join(ROOT, "data", "clubhouse", "full", "users.db"), users: FULL_USERS, seed: SEED };
+export const SAMPLE: SimulationOptions & { path: string } = { path: join(ROOT, "data", "clubhouse", "sample.db"), userCount: 20_000, seed: SEED };
+export const FULL: SimulationOptions & { path: string } = { path: join(ROOT, "data", "clubhouse", "full", "users.db"), userCount: FULL_USERS, seed: SEED };
 
-/** Simulates `options.users` users and writes them to `file` (atomically); returns the path. */
+/** Simulates `options.userCount` users and writes them to `file` (atomically); returns the path. */
 export function writeSimulated(file: string, options: SimulationOptions): string {
   writeUsersDatabase(file, simulateUsers(options), options.seed);
   return file;

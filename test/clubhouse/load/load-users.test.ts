@@ -4,9 +4,9 @@ import { join } from "node:path";
 import * as pl from "nodejs-polars";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadUsers } from "../../src/clubhouse/load";
-import { DataError } from "../../src/errors";
-import { cleanup, makeDb, tempDir, TREE, type Row } from "./db";
+import { loadUsers } from "../../../src/clubhouse/load/load-users";
+import { DataError } from "../../../src/errors";
+import { cleanup, makeDb, tempDir, TREE, type Row } from "../db";
 
 const fails = async (fn: () => unknown, message: RegExp) => {
   try {

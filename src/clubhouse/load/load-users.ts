@@ -1,17 +1,23 @@
 // Loads the Clubhouse `user` table from SQLite, read-only: checks that the table and the columns
-// the analysis needs are there, then reads just those five columns (scan.ts: SQLite packs the raw
-// values, packed.ts reads them into typed arrays; no JS object per row). A large table is read in two
-// halves at once, the second by a worker thread on its own connection: 1.3 M rows in about 0.4 s on
-// two cores. Missing values ('null', NULL, '') become NaN in the arrays and null in the frame; times
-// are read with their UTC offset (none means UTC).
+// the analysis needs are there, then reads just those five columns into typed arrays. Missing values
+// ('null', NULL, '') become NaN in the arrays and null in the frame; times are read with their UTC
+// offset (none means UTC).
+//
+// The plain version is a loop over the rows, each value read by parseValue (packed.ts):
+//   for (const row of db.prepare(`SELECT ${NEEDED.join(", ")} FROM user`).raw().iterate()) ...
+// It makes a JS array and a string per value for every one of the 1.3 million users. Instead SQLite
+// packs the raw values of many rows into one buffer (scan.ts) that packed.ts reads straight into the
+// arrays, by the same rules; and a large table is read in two halves at once, the second by a worker
+// thread on its own connection (load-worker.ts). Both were measured against the plain ways on the
+// full database; the figures are in the commit messages.
 import Database from "better-sqlite3";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import * as pl from "nodejs-polars";
-import { DataError } from "../errors";
-import { noteInput } from "../io/inputs";
-import { workerAnswer } from "../worker-script";
+import { DataError } from "../../errors";
+import { noteInput } from "../../io/inputs";
+import { workerAnswer } from "../../worker-script";
 import type { WorkerTask } from "./load-worker";
 import { parseValue, type FieldKind, type PackedProblem } from "./packed";
 import { PACKED, scanRange, type RowidRange, type ScanProblem } from "./scan";
@@ -32,7 +38,7 @@ export interface Users {
   tableColumns: { name: string; type: string }[];
   /**
    * The same five columns as a polars DataFrame, with the dataset's names, polars types and real
-   * nulls. Built the first time it is asked for (1.3 M users take some 80 ms and 50 MB), once.
+   * nulls. Built the first time it is asked for, once: an analysis that only uses the arrays never pays for it.
    */
   readonly frame: pl.DataFrame;
 }
@@ -149,7 +155,8 @@ function readInWorker(task: WorkerTask): Promise<PartResult> {
 
 /**
  * Splits the rowids [lo, hi] into `parts` ranges, the first (this thread's) a little larger: a
- * worker starts some 50 ms late. A range's `capacity` bounds its rows: its rowids, or `rows` if fewer.
+ * worker has to start and open its own connection before it reads. A range's `capacity` bounds its
+ * rows: its rowids, or `rows` if fewer.
  */
 function split(lo: number, hi: number, rows: number, parts: number): { range: RowidRange; capacity: number }[] {
   const rowids = hi - lo + 1;
@@ -176,8 +183,8 @@ export async function loadUsers(path: string, options: LoadOptions = {}): Promis
     const one = (aggregate: string) => db.prepare(`SELECT ${aggregate} FROM "${TABLE}"`).pluck().get() as number | null;
     const [lo, hi] = [one("min(rowid)"), one("max(rowid)")];
     if (lo === null || hi === null) throw empty();
-    // The rows are at most the rowid span. Counting them costs a scan of the table (~50 ms for
-    // 1.3 M rows), so only a span too wide to allocate for is counted (rowids with large gaps).
+    // The rows are at most the rowid span. Counting them costs a scan of the whole table, so only a
+    // span too wide to allocate for is counted (rowids with large gaps).
     const span = hi - lo + 1;
     const counted = span <= DENSE_SPAN ? undefined : (one("count(*)") ?? 0);
     const capacity = counted ?? span;

@@ -1,9 +1,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { dataFacts, factsTable, info } from "../../src/clubhouse/info";
-import { loadUsers } from "../../src/clubhouse/load";
-import { inviteTree } from "../../src/clubhouse/tree";
-import { cleanup, makeDb, TREE } from "./db";
+import { info } from "../../../src/clubhouse/load/info";
+import { loadUsers } from "../../../src/clubhouse/load/load-users";
+import { cleanup, makeDb, TREE } from "../db";
 
 test.after(cleanup);
 
@@ -14,12 +13,6 @@ test("like df.info(): every column of the table, what was read, its type, non-nu
   assert.equal(table.getColumn("non_null").toArray().map((v) => (v === null ? null : Number(v))), [14, null, null, null, null, null, 14, 14, 14, 11, null]);
   // 14 rows × 8 bytes; the inviter column has nulls, so a validity bit per row too (2 bytes).
   assert.equal(table.getColumn("bytes").toArray().map((v) => (v === null ? null : Number(v))), [112, null, null, null, null, null, 112, 112, 112, 114, 562]);
-});
-
-test("what the data says about itself: users, no inviter, inviters that are not users and whom they invited", async () => {
-  const facts = dataFacts(inviteTree(await loadUsers(makeDb(TREE))));
-  assert.equal(facts, { users: 14, no_inviter: 3, inviters_not_in_table: 1, users_invited_by_them: 2 });
-  assert.equal(factsTable(facts).getColumn("value").toArray().map(Number), [14, 3, 1, 2]);
 });
 
 test.run();

@@ -3,9 +3,9 @@
 // `2020-03-17T07:51:28.085566+00:00` (no fraction when the microseconds are 0, as Python prints).
 // Written beside the target and renamed over it, so a reader never sees half a database.
 import Database from "better-sqlite3";
-import { replaceFile } from "../io/atomic";
-import { Random } from "../stats/random";
-import { COLUMNS, TABLE } from "./schema";
+import { replaceFile } from "../../io/atomic";
+import { Random } from "../../stats/random";
+import { COLUMNS, TABLE } from "../load/schema";
 import type { SimulatedUsers } from "./simulate";
 
 const FIRST = ["Ada", "Ben", "Chloe", "Dev", "Elif", "Femi", "Gus", "Hana", "Ivan", "Jia", "Kofi", "Lea", "Mia", "Nour", "Omar", "Pia", "Raj", "Sara", "Tom", "Uma", "Vik", "Wen", "Yara", "Zoe"];

@@ -1,14 +1,14 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { simulateUsers } from "../../src/clubhouse/simulate";
+import { simulateUsers } from "../../../src/clubhouse/simulate/simulate";
 
-const small = simulateUsers({ users: 50_000, seed: 7 });
+const small = simulateUsers({ userCount: 50_000, seed: 7 });
 
 test("the same seed gives the same users; another seed, others", () => {
-  const again = simulateUsers({ users: 50_000, seed: 7 });
+  const again = simulateUsers({ userCount: 50_000, seed: 7 });
   assert.equal(again.invitedBy, small.invitedBy);
   assert.equal(again.createdMicros, small.createdMicros);
-  const other = simulateUsers({ users: 50_000, seed: 8 });
+  const other = simulateUsers({ userCount: 50_000, seed: 8 });
   assert.not.equal(other.invitedBy, small.invitedBy);
 });
 
@@ -89,7 +89,7 @@ test("followers: heavy-tailed, higher for users who invite", () => {
 });
 
 test("too few users is an error", () => {
-  assert.throws(() => simulateUsers({ users: 1, seed: 1 }), /users must be an integer >= 2/);
+  assert.throws(() => simulateUsers({ userCount: 1, seed: 1 }), /userCount must be an integer >= 2/);
 });
 
 test.run();

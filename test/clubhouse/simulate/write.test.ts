@@ -3,11 +3,11 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadUsers } from "../../src/clubhouse/load";
-import { COLUMNS } from "../../src/clubhouse/schema";
-import { simulateUsers } from "../../src/clubhouse/simulate";
-import { isoMicros, writeUsersDatabase } from "../../src/clubhouse/write";
-import { cleanup, tempDir } from "./db";
+import { loadUsers } from "../../../src/clubhouse/load/load-users";
+import { COLUMNS } from "../../../src/clubhouse/load/schema";
+import { simulateUsers } from "../../../src/clubhouse/simulate/simulate";
+import { isoMicros, writeUsersDatabase } from "../../../src/clubhouse/simulate/write";
+import { cleanup, tempDir } from "../db";
 
 test.after(cleanup);
 
@@ -20,7 +20,7 @@ test("times as the dataset writes them: microseconds and +00:00, no fraction whe
 test("the table has exactly the dataset's columns and conventions, and reads back as written", async () => {
   const dir = tempDir();
   const file = join(dir, "users.db");
-  const users = simulateUsers({ users: 3000, seed: 3 });
+  const users = simulateUsers({ userCount: 3000, seed: 3 });
   writeUsersDatabase(file, users, 3);
   assert.equal(readdirSync(dir), ["users.db"]); // no temporary file left behind
 
@@ -60,7 +60,7 @@ test("the table has exactly the dataset's columns and conventions, and reads bac
 
 test("a failed write leaves no file behind", () => {
   const file = join(tempDir(), "users.db");
-  const broken = { ...simulateUsers({ users: 10, seed: 1 }), followers: undefined as unknown as Int32Array };
+  const broken = { ...simulateUsers({ userCount: 10, seed: 1 }), followers: undefined as unknown as Int32Array };
   assert.throws(() => writeUsersDatabase(file, broken, 1));
   assert.not.ok(existsSync(file));
   assert.not.ok(existsSync(`${file}.${process.pid}.tmp`));

@@ -1,8 +1,7 @@
 // What pandas' df.info() shows — columns, types, non-null counts, memory — for the frame the
-// loader built, plus the table's columns that were not read, and what the data says about itself.
+// loader built, plus the table's columns that were not read.
 import * as pl from "nodejs-polars";
-import { frameColumns, type Users } from "./load";
-import type { InviteTree } from "./tree";
+import { frameColumns, type Users } from "./load-users";
 
 const BYTES: Record<string, number> = { Int8: 1, UInt8: 1, Int16: 2, UInt16: 2, Int32: 4, UInt32: 4, Float32: 4, Int64: 8, UInt64: 8, Float64: 8, Datetime: 8, Date: 4, Bool: 1 / 8 };
 
@@ -29,34 +28,4 @@ export function info(users: Users): pl.DataFrame {
     non_null: pl.Series("non_null", rows.map((r) => r.nonNull), pl.Int64),
     bytes: pl.Series("bytes", rows.map((r) => r.bytes), pl.Int64),
   });
-}
-
-export interface DataFacts {
-  users: number;
-  /** Users without an inviter ('null', NULL or ''). */
-  no_inviter: number;
-  /** Distinct inviter ids that are not users in the table. */
-  inviters_not_in_table: number;
-  /** Users whose inviter is one of those. */
-  users_invited_by_them: number;
-}
-
-export function dataFacts(tree: InviteTree): DataFacts {
-  return {
-    users: tree.users,
-    no_inviter: tree.noInviter,
-    inviters_not_in_table: tree.childCount.length - tree.users,
-    users_invited_by_them: tree.invitedByUnknown,
-  };
-}
-
-export function factsTable(facts: DataFacts): pl.DataFrame {
-  const labels: Record<keyof DataFacts, string> = {
-    users: "users (rows)",
-    no_inviter: "users without an inviter",
-    inviters_not_in_table: "inviter ids that are not users in the table",
-    users_invited_by_them: "users invited by one of those",
-  };
-  const keys = Object.keys(labels) as (keyof DataFacts)[];
-  return pl.DataFrame({ fact: keys.map((k) => labels[k]), value: pl.Series("value", keys.map((k) => facts[k]), pl.Int64) });
 }

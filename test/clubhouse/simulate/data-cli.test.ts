@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { FULL, SAMPLE, writeSimulated } from "../../src/clubhouse/data-cli";
-import { cleanup, tempDir } from "./db";
+import { FULL, SAMPLE, writeSimulated } from "../../../src/clubhouse/simulate/data-cli";
+import { cleanup, tempDir } from "../db";
 
 test.after(cleanup);
 
@@ -24,7 +24,7 @@ test("the committed sample is what `npm run data` writes (same seed, same rows)"
 
 test("the sample is small enough to commit; the full database has the dataset's size, under data/clubhouse/full/", () => {
   assert.ok(readFileSync(SAMPLE.path).length < 3_000_000);
-  assert.is(FULL.users, 1_300_515);
+  assert.is(FULL.userCount, 1_300_515);
   assert.match(FULL.path, /data\/clubhouse\/full\/users\.db$/);
 });
 

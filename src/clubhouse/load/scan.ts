@@ -37,9 +37,6 @@ export const CHUNK_ROWS = 1_000_000;
  */
 export function scanRange(db: Database.Database, range: RowidRange, rows: number, into: readonly Float64Array[], offset: number, chunkRows = CHUNK_ROWS): { rows: number } | ScanProblem {
   const fields: PackedField[] = PACKED.map(([, kind], i) => ({ kind, into: into[i]! }));
-  // One pass over the table reads each page once: a small page cache (1 MB, not SQLite's default
-  // 16 MB) keeps its buffers in the processor's cache. The scan is about 5% faster.
-  db.pragma("cache_size = -1000");
   // As a BLOB: the bytes arrive as a Buffer, not decoded into a JS string.
   const query = db.prepare(`SELECT CAST(group_concat(${PACKED_SQL}, ';') AS BLOB) FROM "${TABLE}" WHERE rowid BETWEEN ? AND ?`).pluck();
   const [lo, hi] = range;
