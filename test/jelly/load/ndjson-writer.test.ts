@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { writeNdjson } from "../../src/jelly/ndjson";
-import { scratch } from "../helpers";
+import { writeNdjson } from "../../../src/jelly/load/ndjson-writer";
+import { scratch } from "../../helpers";
 
 /** The message a promise rejects with; "" if it resolves. */
 async function failureOf(promise: Promise<unknown>): Promise<string> {

@@ -3,7 +3,7 @@
 //   - sessions left open for a day or more (uniform in 24–36 hours), rare;
 //   - a log-normal body whose mean and variance are solved so that the whole mixture has the
 //     target mean and standard deviation.
-import type { Random } from "../stats/random";
+import type { Random } from "../../stats/random";
 
 export interface DurationModel {
   shortShare: number;

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mannWhitneyTable, verdict, welchTable } from "../../src/jelly/tables";
+import { mannWhitneyTable, verdict, welchTable } from "../../src/jelly/significance-tables";
 import type { MannWhitneyU } from "../../src/stats/mann-whitney";
 import type { WelchTTest } from "../../src/stats/welch-t-test";
 

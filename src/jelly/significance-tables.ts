@@ -42,6 +42,21 @@ export function mannWhitneyTable(rows: Labelled<MannWhitneyU>[]): pl.DataFrame {
   });
 }
 
+/**
+ * Welch's t-test as the report records it, the samples named (x = "netflix", y = "youtube"): t, df,
+ * p_one_sided, log10_p_one_sided, n_x, n_y, mean_x, mean_y; null when a sample is too small.
+ */
+export function welchSummary(r: WelchTTest | null, x: string, y: string): Record<string, number> | null {
+  if (!r) return null;
+  return { t: r.t, df: r.df, p_one_sided: r.pGreater, log10_p_one_sided: r.log10PGreater, [`n_${x}`]: r.nX, [`n_${y}`]: r.nY, [`mean_${x}`]: r.meanX, [`mean_${y}`]: r.meanY };
+}
+
+/** The Mann–Whitney U test as the report records it: u, z, p_one_sided, log10_p_one_sided, n_x, n_y. */
+export function mannWhitneySummary(r: MannWhitneyU | null, x: string, y: string): Record<string, number> | null {
+  if (!r) return null;
+  return { u: r.u, z: r.z, p_one_sided: r.pGreater, log10_p_one_sided: r.log10PGreater, [`n_${x}`]: r.nX, [`n_${y}`]: r.nY };
+}
+
 function pText<T>(rows: Labelled<T>[], p: (r: T) => number, log10p: (r: T) => number): (string | null)[] {
   return rows.map((r) => (r.result ? formatPValue(p(r.result), log10p(r.result)) : null));
 }

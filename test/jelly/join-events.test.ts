@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { hostsOf, joinLinks, topHosts, unparsedLinks } from "../../src/jelly/joins";
+import { hostsOf, joinLinks, topHosts, unparsedLinks } from "../../src/jelly/join-events";
 import { eventsFrame, magic } from "./events";
 
 const NETFLIX = magic("https://www.netflix.com/watch/80117470?trackId=1");

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { simulateHits, type Hit } from "../../src/jelly/simulate";
+import { simulateHits, type Hit } from "../../../src/jelly/simulate/simulate";
 
 const hits: Hit[] = [...simulateHits({ sessions: 5000, seed: 7 })];
 const decoded = (h: Hit) => h._source["message_decoded"] as { type?: string; data?: { uuid?: string; clientState?: { currentlyWatching?: string } }; activeClients?: number } | undefined;

@@ -1,10 +1,10 @@
 // `npm run data [-- --full]`: writes the simulated Elasticsearch snapshots. The small one is
 // committed (the notebook's default); the full-size one is for the benchmark and stays local.
 import { join, resolve } from "node:path";
-import { writeNdjson } from "./ndjson";
+import { writeNdjson } from "../load/ndjson-writer";
 import { FULL_SESSIONS, simulateHits } from "./simulate";
 
-const ROOT = resolve(__dirname, "..", "..");
+const ROOT = resolve(__dirname, "..", "..", "..");
 export const SAMPLE_PATH = join(ROOT, "data", "jelly", "sample.ndjson.gz");
 export const FULL_PATH = join(ROOT, "data", "jelly", "full", "events.ndjson.gz");
 export const SAMPLE_SESSIONS = 11_000;

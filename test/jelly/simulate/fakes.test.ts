@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { citySampler, client, documentId, slug, uuid, videoUrl } from "../../src/jelly/fakes";
-import { Random } from "../../src/stats/random";
+import { citySampler, client, documentId, slug, uuid, videoUrl } from "../../../src/jelly/simulate/fakes";
+import { Random } from "../../../src/stats/random";
 
 test("ids, uuids and party slugs look like the real ones", () => {
   const r = new Random(1);

@@ -1,7 +1,7 @@
 // Joins and the sites they were on: every `join` event with its link taken apart, the top sites by
 // joins (the original's value_counts), and what could not be taken apart, counted by reason.
 import * as pl from "nodejs-polars";
-import { LINK, TYPE, UUID } from "./columns";
+import { LINK, TYPE, UUID } from "./load/columns";
 import { parseLink } from "./links";
 
 /**
@@ -46,6 +46,12 @@ export function unparsedLinks(joins: pl.DataFrame): pl.DataFrame {
     .groupBy("problem")
     .agg(pl.len().cast(pl.Int32).alias("joins"), pl.col("link").fillNull(pl.lit("(none)")).first().alias("example"))
     .sort(["joins", "problem"], [true, false]);
+}
+
+/** joins, unparsed (those without a site) and by_problem (unparsedLinks' rows): what the report records. */
+export function unparsedSummary(joins: pl.DataFrame): { joins: number; unparsed: number; by_problem: Record<string, unknown>[] } {
+  const unparsed = unparsedLinks(joins);
+  return { joins: joins.height, unparsed: unparsed.getColumn("joins").sum() as number, by_problem: unparsed.toRecords() };
 }
 
 /** The `host` column of a table as a list (nulls left out): the hosts of topHosts or brokenSites, in order. */

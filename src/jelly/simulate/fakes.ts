@@ -1,6 +1,6 @@
 // Realistic values for the simulator: document ids, uuids, party slugs, video URLs following each
 // site's real path patterns, client names, avatars and places.
-import { Random, weightedPicker } from "../stats/random";
+import { Random, weightedPicker } from "../../stats/random";
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 

@@ -6,8 +6,8 @@
 // join fell before the window, sessions left open for a day or more, every link variant (magic link
 // encoded twice or once, the site's own URL, with or without ?jellyPartyId=) and a few malformed
 // links, server statistics documents and server start lines without message_decoded.
-import { DAY_MS } from "../calendar";
-import { Random, weightedPicker } from "../stats/random";
+import { DAY_MS } from "../../calendar";
+import { Random, weightedPicker } from "../../stats/random";
 import { client, citySampler, documentId, slug, videoUrl, type Client, type Geo } from "./fakes";
 import { drawDuration, durationModel, type DurationModel } from "./durations";
 import { BROKEN, tailSites, TOP_SITES, type Site } from "./sites";
@@ -29,7 +29,7 @@ export interface Hit {
 
 /** Full size: about 206,000 sessions and 730,000 documents from 1 June to 5 October 2020 (UTC). */
 export const FULL_SESSIONS = 206_000;
-export const WINDOW_FROM = Date.UTC(2020, 5, 1);
+const WINDOW_FROM = Date.UTC(2020, 5, 1);
 const FULL_WINDOW = Date.UTC(2020, 9, 5) - WINDOW_FROM;
 /** Parties start from this long before the window: some are still on when it opens. */
 const LEAD_IN = 6 * 3_600_000;

@@ -9,7 +9,7 @@ export const USAGE = "usage: npm run snapshot:jelly -- --node URL [--index 'file
 
 export class UsageError extends Error {}
 
-const ROOT = resolve(__dirname, "..", "..");
+const ROOT = resolve(__dirname, "..", "..", "..");
 
 export function parseSnapshotArgs(argv: readonly string[], env: NodeJS.ProcessEnv, today = new Date()): SnapshotOptions {
   let node: string | undefined;

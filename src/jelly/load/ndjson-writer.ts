@@ -1,7 +1,7 @@
 // Writes documents as NDJSON (one JSON document a line), gzip-compressed when the file name ends in
 // .gz, atomically: into a temporary file beside the target, renamed over it only once everything is
 // written and flushed. A pull or a simulation that fails halfway leaves the previous file as it was.
-import { writeStreamAtomic } from "../io/atomic";
+import { writeStreamAtomic } from "../../io/atomic";
 
 export interface WriteOptions {
   /** gzip level, 1 (fast) to 9 (small); default 6. */

@@ -3,7 +3,7 @@
 // scroll helper (sorted by _doc, the cheapest order, as scan does). The file is written atomically:
 // a pull that fails halfway leaves the previous snapshot as it was.
 import { Client } from "@elastic/elasticsearch";
-import { writeNdjson } from "./ndjson";
+import { writeNdjson } from "./ndjson-writer";
 
 export interface SnapshotOptions {
   /** The cluster, e.g. https://elastic.example.com:9200. */

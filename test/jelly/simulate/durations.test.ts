@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { drawDuration, durationModel } from "../../src/jelly/durations";
-import { Random } from "../../src/stats/random";
+import { drawDuration, durationModel } from "../../../src/jelly/simulate/durations";
+import { Random } from "../../../src/stats/random";
 
 /** The mixture's mean and second moment, from its definition (exponential 0.4, uniform 24–36 h, log-normal). */
 function moments(m: ReturnType<typeof durationModel>): [number, number] {

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { BROKEN, tailSites, TOP_SITES } from "../../src/jelly/sites";
-import { Random } from "../../src/stats/random";
+import { BROKEN, tailSites, TOP_SITES } from "../../../src/jelly/simulate/sites";
+import { Random } from "../../../src/stats/random";
 
 test("the top 12 carry the original's table", () => {
   assert.is(TOP_SITES.length, 12);

@@ -9,9 +9,9 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { pullSnapshot } from "../../src/jelly/snapshot";
-import { parseSnapshotArgs } from "../../src/jelly/snapshot-cli";
-import { scratch } from "../helpers";
+import { pullSnapshot } from "../../../src/jelly/load/snapshot";
+import { parseSnapshotArgs } from "../../../src/jelly/load/snapshot-cli";
+import { scratch } from "../../helpers";
 
 interface Request {
   method: string;

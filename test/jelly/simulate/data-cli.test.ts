@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { SAMPLE_PATH, SAMPLE_SEED, SAMPLE_SESSIONS } from "../../src/jelly/data-cli";
-import { simulateHits } from "../../src/jelly/simulate";
+import { SAMPLE_PATH, SAMPLE_SEED, SAMPLE_SESSIONS } from "../../../src/jelly/simulate/data-cli";
+import { simulateHits } from "../../../src/jelly/simulate/simulate";
 
 test("the committed sample is exactly what the simulator writes (npm run data reproduces it)", () => {
   const committed = createHash("sha256").update(gunzipSync(readFileSync(SAMPLE_PATH))).digest("hex");
