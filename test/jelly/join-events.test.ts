@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { hostsOf, joinLinks, topHosts, unparsedLinks } from "../../src/jelly/join-events";
+import { hostsOf, joinLinks, topHosts, unparsedLinks, unparsedSummary } from "../../src/jelly/join-events";
 import { eventsFrame, magic } from "./events";
 
 const NETFLIX = magic("https://www.netflix.com/watch/80117470?trackId=1");
@@ -45,6 +45,8 @@ test("joins without a site, counted by reason, with an example", () => {
     { problem: "no redirectURL", joins: 2, example: "https://www.netflix.com/watch/80117470?jellyPartyId=x" },
     { problem: "no link", joins: 1, example: "(none)" },
   ]);
+  const summary = unparsedSummary(joinLinks(events));
+  assert.equal([summary.joins, summary.unparsed, summary.by_problem.length], [8, 3, 2]);
 });
 
 test.run();

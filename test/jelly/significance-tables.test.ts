@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mannWhitneyTable, verdict, welchTable } from "../../src/jelly/significance-tables";
+import { mannWhitneySummary, mannWhitneyTable, verdict, welchSummary, welchTable } from "../../src/jelly/significance-tables";
 import type { MannWhitneyU } from "../../src/stats/mann-whitney";
 import type { WelchTTest } from "../../src/stats/welch-t-test";
 
@@ -14,6 +14,15 @@ test("the tests as table rows, p as text with its digits and log10 p beside it, 
     { test: "b", n_x: null, n_y: null, mean_x: null, mean_y: null, t: null, df: null, p_one_sided: null, log10_p_one_sided: null },
   ]);
   assert.equal(mannWhitneyTable([{ label: "r", result: rank(0.01) }]).toRecords(), [{ test: "r", n_x: 10, n_y: 12, u: 80, z: 2, p_one_sided: "0.0100", log10_p_one_sided: -2 }]);
+});
+
+test("the results as the report records them, the samples named", () => {
+  assert.equal(Object.entries(welchSummary(welch(0.01), "netflix", "youtube") ?? {}), [
+    ["t", 4], ["df", 100], ["p_one_sided", 0.01], ["log10_p_one_sided", -2], ["n_netflix", 10], ["n_youtube", 12], ["mean_netflix", 50], ["mean_youtube", 30],
+  ]);
+  assert.equal(Object.entries(mannWhitneySummary(rank(0.01), "netflix", "youtube") ?? {}), [["u", 80], ["z", 2], ["p_one_sided", 0.01], ["log10_p_one_sided", -2], ["n_netflix", 10], ["n_youtube", 12]]);
+  assert.is(welchSummary(null, "a", "b"), null);
+  assert.is(mannWhitneySummary(null, "a", "b"), null);
 });
 
 test("one sentence on whether the rank test changes the conclusion", () => {
