@@ -1,24 +1,29 @@
-// loadEvents: a snapshot of the Elasticsearch index (ndjson-reader.ts) as one polars frame. Documents
-// are flattened to dotted column names as pandas' json_normalize does
-// (`_source.message_decoded.data.uuid`), only the columns asked for are kept, and a `time` column
+// loadEvents: a snapshot of the Elasticsearch index (ndjson-reader.ts) as one polars frame, the only
+// way in for the analysis. Documents are flattened to dotted column names as pandas' json_normalize
+// does (`_source.message_decoded.data.uuid`), only the columns asked for are kept, and a `time` column
 // comes from `_source.@timestamp`; rows are sorted by it, as the original's set_index and sort_index.
+//
+// The plain loader reads the file's blocks of lines one after the other on this thread (readHere,
+// what a small file gets): readBlock turns each into rows, and assemble builds the frame (readHere
+// packs its blocks as a worker does, so that one assemble serves both). A large
+// file has the same blocks parsed by two worker threads instead (worker-pool.ts, load-worker.ts,
+// packed-block.ts to hand the rows back); parsing each line's JSON is most of the loader's work, and
+// it is the part the workers share. Either way the frame is the same (test/jelly/load/load-events.test.ts).
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import * as pl from "nodejs-polars";
 import { DataError } from "../../errors";
 import { noteInput } from "../../io/inputs";
-import { flatten, lookup } from "./json-normalize";
-import { ndjsonLines, readHit } from "./ndjson-reader";
+import { KEPT_BAD_LINES, lineBlocks, readBlock, type BadLine, type ReadOptions } from "./ndjson-reader";
+import { columnValues, pack, unpackStrings, type PackedBlock, type PackedColumn } from "./packed-block";
+import { readInWorkers } from "./worker-pool";
 
-export interface LoadOptions {
-  /** Flattened columns to keep, e.g. "_source.message_decoded.type"; every column when omitted. */
-  columns?: readonly string[];
-  /** Count and skip lines that are not valid documents, instead of failing on the first one. */
-  skipBadLines?: boolean;
-}
+export type { BadLine } from "./ndjson-reader";
 
-export interface BadLine {
-  line: number;
-  reason: string;
+export interface LoadOptions extends ReadOptions {
+  /** Worker threads parsing lines: by default two (or one per core, if fewer) for files over 8 MB, none for smaller ones. */
+  workers?: number;
 }
 
 export interface LoadedEvents {
@@ -37,65 +42,71 @@ export interface LoadedEvents {
   badLines: BadLine[];
 }
 
-const KEPT_BAD_LINES = 10;
+const WORKERS_FROM_BYTES = 8 << 20;
 
 export async function loadEvents(path: string, options: LoadOptions = {}): Promise<LoadedEvents> {
   noteInput(path);
   const name = basename(path);
-  const wanted = options.columns?.map((column) => ({ column, segments: column.split(".") }));
-  const lines: number[] = [];
-  const ms: number[] = [];
-  const subMs: number[] = [];
-  // The columns asked for, or every column in the order the documents first show it.
-  const columns = new Map<string, unknown[]>(wanted?.map((w) => [w.column, []]));
-  const cells = wanted?.map((w) => columns.get(w.column) as unknown[]);
-  let skipped = 0;
-  const badLines: BadLine[] = [];
-  let line = 0;
+  const read: ReadOptions = { ...(options.columns ? { columns: [...options.columns] } : {}), ...(options.skipBadLines ? { skipBadLines: true } : {}) };
+  let blocks: PackedBlock[];
   try {
-    for await (const batch of ndjsonLines(path)) {
-      for (const text of batch) {
-        line++;
-        const read = readHit(text);
-        if (read === null) continue;
-        if (typeof read === "string") {
-          if (!options.skipBadLines) throw new DataError(`${name} line ${line}: ${read}`);
-          skipped++;
-          if (badLines.length < KEPT_BAD_LINES) badLines.push({ line, reason: read });
-          continue;
-        }
-        const row = ms.length;
-        lines.push(line);
-        ms.push(read.time.ms);
-        subMs.push(read.time.subMs);
-        if (wanted && cells) {
-          for (let c = 0; c < wanted.length; c++) (cells[c] as unknown[]).push(cell(lookup(read.hit, (wanted[c] as { segments: string[] }).segments, 0)));
-        } else {
-          for (const [key, value] of flatten(read.hit)) {
-            let column = columns.get(key);
-            if (!column) columns.set(key, (column = new Array<unknown>(row).fill(null))); // earlier documents lacked this key
-            column.push(cell(value));
-          }
-          for (const column of columns.values()) if (column.length === row) column.push(null);
-        }
-      }
-    }
+    const workers = options.workers ?? defaultWorkers(path);
+    blocks = workers > 0 ? await readInWorkers(path, read, workers) : await readHere(path, read);
   } catch (e) {
-    if (e instanceof DataError) throw e;
     if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new DataError(`${path}: no such file`);
     throw new DataError(`${name}: cannot be read (${(e as Error).message})`);
   }
-  let frame = pl.DataFrame([pl.Series("line", Int32Array.from(lines)), nanosecondTimes(ms, subMs), pl.Series("__row", Int32Array.from(lines, (_, i) => i))]);
-  for (const [column, values] of columns) frame = frame.withColumns(toSeries(column, values));
-  // Time order; equal times keep their order in the file.
-  frame = frame.sort(["time", "__row"]).drop("__row");
-  return { file: path, frame, documents: ms.length + skipped, skipped, badLines };
+  const error = blocks.find((b) => b.error)?.error;
+  if (error) throw new DataError(`${name} line ${error.line}: ${error.reason}`);
+  return { file: path, ...assemble(blocks) };
 }
 
-/** A column holds scalars; a list (json_normalize keeps lists whole) is kept as its JSON text. */
-function cell(value: unknown): unknown {
-  if (value === undefined) return null;
-  return Array.isArray(value) ? JSON.stringify(value) : value;
+function defaultWorkers(path: string): number {
+  const cores = availableParallelism();
+  return statSync(path).size >= WORKERS_FROM_BYTES && cores > 1 ? Math.min(2, cores) : 0;
+}
+
+async function readHere(path: string, options: ReadOptions): Promise<PackedBlock[]> {
+  const blocks: PackedBlock[] = [];
+  for await (const { bytes, firstLine } of lineBlocks(path)) {
+    const block = pack(readBlock(bytes, firstLine, options)).packed;
+    blocks.push(block);
+    if (block.error) break;
+  }
+  return blocks;
+}
+
+function assemble(blocks: PackedBlock[]): Omit<LoadedEvents, "file"> {
+  const rows = blocks.reduce((n, b) => n + b.times.length, 0);
+  const lines = new Int32Array(rows);
+  const times = new Float64Array(rows);
+  const subMs = new Int32Array(rows);
+  const names: string[] = [];
+  for (const b of blocks) for (const key of b.names) if (!names.includes(key)) names.push(key);
+  let at = 0;
+  let skipped = 0;
+  let documents = 0;
+  const badLines: BadLine[] = [];
+  for (const b of blocks) {
+    lines.set(b.lines, at);
+    times.set(b.times, at);
+    subMs.set(b.subMs, at);
+    at += b.times.length;
+    skipped += b.skipped;
+    documents += b.times.length + b.skipped;
+    for (const bad of b.badLines) if (badLines.length < KEPT_BAD_LINES) badLines.push(bad);
+  }
+  let frame: pl.DataFrame = pl.DataFrame([pl.Series("line", lines), nanosecondTimes(times, subMs), pl.Series("__row", Int32Array.from({ length: rows }, (_, i) => i))]);
+  for (const name of names) {
+    const parts = blocks.map((b) => {
+      const c = b.names.indexOf(name);
+      return { rows: b.times.length, column: c < 0 ? undefined : (b.columns[c] as PackedColumn) };
+    });
+    frame = parts.every((p) => !p.column || p.column.kind === "dictionary") ? withDictionaryColumn(frame, name, parts, rows) : frame.withColumns(toSeries(name, parts.flatMap((p) => (p.column ? columnValues(p.column) : new Array<unknown>(p.rows).fill(null)))));
+  }
+  // Time order; equal times keep their order in the file.
+  frame = frame.sort(["time", "__row"]).drop("__row");
+  return { frame, documents, skipped, badLines };
 }
 
 /**
@@ -103,11 +114,46 @@ function cell(value: unknown): unknown {
  * so they cannot pass through JS numbers; and polars multiplies an Int64 column by a JS number in
  * Float64, hence the Int64 literal.)
  */
-function nanosecondTimes(ms: number[], subMs: number[]): pl.Series {
+function nanosecondTimes(ms: Float64Array, subMs: Int32Array): pl.Series {
   return pl
-    .DataFrame([pl.Series("ms", Float64Array.from(ms)), pl.Series("sub", Int32Array.from(subMs))])
+    .DataFrame([pl.Series("ms", ms), pl.Series("sub", subMs)])
     .select(pl.col("ms").cast(pl.Int64).mul(pl.lit(1_000_000).cast(pl.Int64)).add(pl.col("sub").cast(pl.Int64)).cast(pl.Datetime("ns", "UTC")).alias("time"))
     .getColumn("time");
+}
+
+/**
+ * A text column from per-block dictionaries: one dictionary for the whole file, a code per row, and
+ * a join that turns codes into values, so each distinct string is converted to polars once.
+ */
+function withDictionaryColumn(frame: pl.DataFrame, name: string, parts: { rows: number; column: PackedColumn | undefined }[], rows: number): pl.DataFrame {
+  const ids = new Map<string, number>();
+  const distinct: string[] = [];
+  const codes = new Int32Array(rows).fill(-1);
+  let at = 0;
+  for (const { rows: n, column } of parts) {
+    if (column?.kind === "dictionary") {
+      const remap = Int32Array.from(unpackStrings(column.dictionary), (value) => {
+        let id = ids.get(value);
+        if (id === undefined) {
+          id = distinct.length;
+          ids.set(value, id);
+          distinct.push(value);
+        }
+        return id;
+      });
+      for (let i = 0; i < n; i++) {
+        const c = column.codes[i] as number;
+        if (c >= 0) codes[at + i] = remap[c] as number;
+      }
+    }
+    at += n;
+  }
+  const code = "__code";
+  const dictionary = pl.DataFrame([pl.Series(code, Int32Array.from({ length: distinct.length }, (_, i) => i)), pl.Series(name, distinct, pl.Utf8)]);
+  return frame
+    .withColumns(pl.Series(code, codes))
+    .join(dictionary, { on: code, how: "left" })
+    .drop(code);
 }
 
 /** Numbers → Float64, booleans → Boolean, text or a mix → text (numbers written as JSON would). */
@@ -115,8 +161,12 @@ function toSeries(name: string, values: unknown[]): pl.Series {
   let numbers = 0;
   let booleans = 0;
   let present = 0;
-  for (const v of values) {
-    if (v === null) continue;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      values[i] = null;
+      continue;
+    }
     present++;
     if (typeof v === "number") numbers++;
     else if (typeof v === "boolean") booleans++;

@@ -116,34 +116,20 @@ test("a missing file or a truncated gzip file is a DataError that names the file
   assert.match(cut, /^cut\.ndjson\.gz: cannot be read \(unexpected end of file\)/);
 });
 
-test("a file of several chunks reads in file order, errors with the right line", async () => {
-  // About 3 MB: lines cut across the reader's chunks.
+test("worker threads read a large file into exactly the same table, errors with the right line", async () => {
+  // About 3 MB: several blocks, so that two workers share them.
   const many = Array.from({ length: 12_000 }, (_, i) => {
     const t = new Date(Date.UTC(2020, 5, 1) + ((i * 7919) % 12_000) * 1000).toISOString();
     return hit(t, { type: i % 2 ? "join" : "disconnect", data: { uuid: `u${i % 500}`, clientState: { currentlyWatching: `https://join.jelly-party.com/?redirectURL=https%253A%252F%252Fsite${i % 9}.com&pad=${"x".repeat(80)}` } } });
   });
-  const events = await load(many.join("\n"), "many.ndjson", { columns: ANALYSIS_COLUMNS });
-  assert.is(events.frame.height, 12_000);
-  // Line i + 1 is second (i · 7919) mod 12,000: seconds 0, 1, 2 are on lines 1, 1680, 3359.
-  assert.equal(events.frame.getColumn("line").toArray().slice(0, 3), [1, 1680, 3359]);
+  const here = await load(many.join("\n"), "many.ndjson", { columns: ANALYSIS_COLUMNS, workers: 0 });
+  const threads = await load(many.join("\n"), "many.ndjson", { columns: ANALYSIS_COLUMNS, workers: 2 });
+  assert.is(threads.frame.height, 12_000);
+  assert.ok(here.frame.frameEqual(threads.frame));
   many[10_500] = "not json";
-  assert.match(await error(many.join("\n")), /^events\.ndjson line 10501: not valid JSON/);
-  const skipped = await load(many.join("\n"), "many.ndjson", { skipBadLines: true, columns: [TYPE] });
+  assert.match(await error(many.join("\n"), { workers: 2 }), /^events\.ndjson line 10501: not valid JSON/);
+  const skipped = await load(many.join("\n"), "many.ndjson", { workers: 2, skipBadLines: true, columns: [TYPE] });
   assert.equal([skipped.skipped, skipped.badLines[0]?.line], [1, 10_501]);
-});
-
-test("without a column list, every flattened column, null where a document lacks it", async () => {
-  const events = await load([hit("2020-06-01T10:00:00Z", { a: 1 }), hit("2020-06-01T10:00:01Z", { b: { c: true } })].join("\n"));
-  assert.equal(events.frame.columns, ["line", "time", "_index", "_id", "_source.@timestamp", "_source.message", "_source.message_decoded.a", "_source.message_decoded.b.c"]);
-  assert.equal(events.frame.getColumn("_source.message_decoded.a").toArray(), [1, null]);
-  assert.equal(events.frame.getColumn("_source.message_decoded.b.c").toArray(), [null, true]);
-});
-
-test("lists are kept as JSON text; an object is not a column", async () => {
-  const events = await load(hit("2020-06-01T10:00:00Z", { tags: ["a", "b"], geo: { lat: 1 } }), "l.ndjson", { columns: ["_source.message_decoded.tags", "_source.message_decoded.geo", "_source.missing"] });
-  assert.equal(events.frame.getColumn("_source.message_decoded.tags").toArray(), ['["a","b"]']);
-  assert.equal(events.frame.getColumn("_source.message_decoded.geo").toArray(), [null]);
-  assert.equal(events.frame.getColumn("_source.missing").toArray(), [null]);
 });
 
 test.run();
