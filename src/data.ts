@@ -2,7 +2,7 @@
 // samples the notebooks read by default (committed), or with --full the full-size ones the
 // benchmarks use (in data/NAME/full/, not committed). The simulators are seeded: same bytes each time.
 import * as clubhouse from "./clubhouse/simulate/data-cli";
-import * as jelly from "./jelly/data-cli";
+import * as jelly from "./jelly/simulate/data-cli";
 import * as uniques from "./uniques/data-cli";
 
 interface DataSet {

@@ -3,6 +3,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ChartSpec } from "../display/chart";
 import type * as pl from "nodejs-polars";
 import type { Histogram } from "../stats/histogram";
+import { DURATION_RANGES, type DurationHistograms } from "./duration-histograms";
 
 /** Horizontal bars: joins per host, biggest on top. `top` has host and joins. */
 export function topHostsChart(top: pl.DataFrame, title = "Joins by site"): ChartSpec {
@@ -47,6 +48,18 @@ export function histogramChart(title: string, panels: HistogramPanel[]): ChartSp
       height: 160,
     })),
   } satisfies TopLevelSpec;
+}
+
+/** One sample's histograms of durationHistograms, a panel per range: `sample` is "netflix" for netflix_0_120, netflix_10_300. */
+export function durationRangesChart(title: string, histograms: DurationHistograms, sample: string): ChartSpec {
+  return histogramChart(
+    title,
+    DURATION_RANGES.map(({ from, to }) => {
+      const histogram = histograms[`${sample}_${from}_${to}`];
+      if (!histogram) throw new Error(`durationRangesChart: no histogram ${sample}_${from}_${to}`);
+      return { title: `${from} to ${to} minutes`, histogram };
+    }),
+  );
 }
 
 /** Mean session duration per host with its confidence interval. `intervals` has host, mean_minutes_exact, lo, hi. */

@@ -1,9 +1,10 @@
-// What notebooks import for the Jelly Party analysis: `import { loadEvents, ... } from "analysis/jelly"`.
-export { topHostsChart, histogramChart, intervalChart, shortShareChart, type HistogramPanel } from "./charts";
-export { ANALYSIS_COLUMNS, LINK, TYPE, UUID } from "./columns";
-export { hostsOf, joinLinks, topHosts, unparsedLinks } from "./joins";
-export { decodeUntilStable, parseLink, parseLinks, type LinkProblem, type ParsedLink } from "./links";
-export { loadEvents, type BadLine, type LoadedEvents, type LoadOptions } from "./load";
+// What notebooks import for the Jelly Party analysis: `import * as jelly from "analysis/jelly"`.
+export { topHostsChart, durationRangesChart, histogramChart, intervalChart, shortShareChart, type HistogramPanel } from "./charts";
+export { durationHistograms, histogramCounts, DURATION_RANGES, type DurationHistograms } from "./duration-histograms";
+export { hostsOf, joinLinks, topHosts, unparsedLinks, unparsedSummary } from "./join-events";
+export { decodeUntilStable, parseLink, type LinkProblem, type ParsedLink } from "./links";
+export { ANALYSIS_COLUMNS, LINK, TYPE, UUID } from "./load/columns";
+export { loadEvents, type BadLine, type LoadedEvents, type LoadOptions } from "./load/load-events";
 export {
   brokenSites,
   dayPlusSessions,
@@ -21,5 +22,5 @@ export {
 export { describeEvents, eventTypes, skippedLinesBundle, skippedLinesWarning } from "./overview";
 export { DAY_MS } from "../calendar";
 export { describeSessions, sessionsOf } from "./sessions";
-export { mannWhitneyTable, verdict, welchTable } from "./tables";
+export { mannWhitneySummary, mannWhitneyTable, verdict, welchSummary, welchTable } from "./significance-tables";
 export { firstBinTallest, leadingHostsAre, meansUnderADay, shortShareRange } from "./findings";

@@ -53,17 +53,3 @@ export function parseLink(link: unknown): ParsedLink {
     throw e;
   }
 }
-
-/** parseLink over many links; repeated links (rejoins, party members) are parsed once. */
-export function parseLinks(links: readonly unknown[]): ParsedLink[] {
-  const seen = new Map<string, ParsedLink>();
-  return links.map((link) => {
-    if (typeof link !== "string") return NO_LINK;
-    let parsed = seen.get(link);
-    if (parsed === undefined) {
-      parsed = parseLink(link);
-      seen.set(link, parsed);
-    }
-    return parsed;
-  });
-}

@@ -3,8 +3,8 @@
 import * as pl from "nodejs-polars";
 import { emit, type MimeBundle } from "../display/emit";
 import { escapeHtml, formatInteger } from "../display/values";
-import { TYPE } from "./columns";
-import type { LoadedEvents } from "./load";
+import { TYPE } from "./load/columns";
+import type { LoadedEvents } from "./load/load-events";
 
 /** One row: documents, skipped (bad lines), first and last event time. */
 export function describeEvents(events: LoadedEvents): pl.DataFrame {

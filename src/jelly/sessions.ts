@@ -3,7 +3,7 @@
 // its first event links to. A client whose join fell before the window starts with its disconnect:
 // no site, duration 0. A client that never disconnected ends at its last rejoin.
 import * as pl from "nodejs-polars";
-import { LINK, TYPE, UUID } from "./columns";
+import { LINK, TYPE, UUID } from "./load/columns";
 
 /**
  * One row per uuid: uuid, start, end, duration_ms, events, first_event ("join" or "disconnect"),

@@ -1,6 +1,6 @@
 // Hand-made events for the jelly tests: what loadEvents would give, built directly.
 import * as pl from "nodejs-polars";
-import { LINK, TYPE, UUID } from "../../src/jelly/columns";
+import { LINK, TYPE, UUID } from "../../src/jelly/load/columns";
 
 export const MAGIC = "https://join.jelly-party.com/?redirectURL=";
 /** The magic link to a site's URL, encoded twice as current clients do. */

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { joinLinks } from "../../src/jelly/joins";
+import { joinLinks } from "../../src/jelly/join-events";
 import { describeSessions, sessionsOf } from "../../src/jelly/sessions";
 import { eventsFrame, magic } from "./events";
 

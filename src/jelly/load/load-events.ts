@@ -1,0 +1,177 @@
+// loadEvents: a snapshot of the Elasticsearch index (ndjson-reader.ts) as one polars frame, the only
+// way in for the analysis. Documents are flattened to dotted column names as pandas' json_normalize
+// does (`_source.message_decoded.data.uuid`), only the columns asked for are kept, and a `time` column
+// comes from `_source.@timestamp`; rows are sorted by it, as the original's set_index and sort_index.
+//
+// The plain loader reads the file's blocks of lines one after the other on this thread (readHere,
+// what a small file gets): readBlock turns each into rows, and assemble builds the frame (readHere
+// packs its blocks as a worker does, so that one assemble serves both). A large
+// file has the same blocks parsed by two worker threads instead (worker-pool.ts, load-worker.ts,
+// packed-block.ts to hand the rows back); parsing each line's JSON is most of the loader's work, and
+// it is the part the workers share. Either way the frame is the same (test/jelly/load/load-events.test.ts).
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { basename } from "node:path";
+import * as pl from "nodejs-polars";
+import { DataError } from "../../errors";
+import { noteInput } from "../../io/inputs";
+import { KEPT_BAD_LINES, lineBlocks, readBlock, type BadLine, type ReadOptions } from "./ndjson-reader";
+import { columnValues, pack, unpackStrings, type PackedBlock, type PackedColumn } from "./packed-block";
+import { readInWorkers } from "./worker-pool";
+
+export type { BadLine } from "./ndjson-reader";
+
+export interface LoadOptions extends ReadOptions {
+  /** Worker threads parsing lines: by default two (or one per core, if fewer) for files over 8 MB, none for smaller ones. */
+  workers?: number;
+}
+
+export interface LoadedEvents {
+  /** The path the events were read from, as given. */
+  file: string;
+  /**
+   * `line` (the document's line in the file), `time` (UTC, Datetime("ns"): to the nanosecond, as
+   * the file has it), then the columns, sorted by time (ties keep file order).
+   */
+  frame: pl.DataFrame;
+  /** Documents read, bad ones included (blank lines are not documents). */
+  documents: number;
+  /** Bad lines skipped (only with skipBadLines; without it the first bad line is a DataError). */
+  skipped: number;
+  /** The first few skipped lines and why. */
+  badLines: BadLine[];
+}
+
+const WORKERS_FROM_BYTES = 8 << 20;
+
+export async function loadEvents(path: string, options: LoadOptions = {}): Promise<LoadedEvents> {
+  noteInput(path);
+  const name = basename(path);
+  const read: ReadOptions = { ...(options.columns ? { columns: [...options.columns] } : {}), ...(options.skipBadLines ? { skipBadLines: true } : {}) };
+  let blocks: PackedBlock[];
+  try {
+    const workers = options.workers ?? defaultWorkers(path);
+    blocks = workers > 0 ? await readInWorkers(path, read, workers) : await readHere(path, read);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new DataError(`${path}: no such file`);
+    throw new DataError(`${name}: cannot be read (${(e as Error).message})`);
+  }
+  const error = blocks.find((b) => b.error)?.error;
+  if (error) throw new DataError(`${name} line ${error.line}: ${error.reason}`);
+  return { file: path, ...assemble(blocks) };
+}
+
+function defaultWorkers(path: string): number {
+  const cores = availableParallelism();
+  return statSync(path).size >= WORKERS_FROM_BYTES && cores > 1 ? Math.min(2, cores) : 0;
+}
+
+async function readHere(path: string, options: ReadOptions): Promise<PackedBlock[]> {
+  const blocks: PackedBlock[] = [];
+  for await (const { bytes, firstLine } of lineBlocks(path)) {
+    const block = pack(readBlock(bytes, firstLine, options)).packed;
+    blocks.push(block);
+    if (block.error) break;
+  }
+  return blocks;
+}
+
+function assemble(blocks: PackedBlock[]): Omit<LoadedEvents, "file"> {
+  const rows = blocks.reduce((n, b) => n + b.times.length, 0);
+  const lines = new Int32Array(rows);
+  const times = new Float64Array(rows);
+  const subMs = new Int32Array(rows);
+  const names: string[] = [];
+  for (const b of blocks) for (const key of b.names) if (!names.includes(key)) names.push(key);
+  let at = 0;
+  let skipped = 0;
+  let documents = 0;
+  const badLines: BadLine[] = [];
+  for (const b of blocks) {
+    lines.set(b.lines, at);
+    times.set(b.times, at);
+    subMs.set(b.subMs, at);
+    at += b.times.length;
+    skipped += b.skipped;
+    documents += b.times.length + b.skipped;
+    for (const bad of b.badLines) if (badLines.length < KEPT_BAD_LINES) badLines.push(bad);
+  }
+  let frame: pl.DataFrame = pl.DataFrame([pl.Series("line", lines), nanosecondTimes(times, subMs), pl.Series("__row", Int32Array.from({ length: rows }, (_, i) => i))]);
+  for (const name of names) {
+    const parts = blocks.map((b) => {
+      const c = b.names.indexOf(name);
+      return { rows: b.times.length, column: c < 0 ? undefined : (b.columns[c] as PackedColumn) };
+    });
+    frame = parts.every((p) => !p.column || p.column.kind === "dictionary") ? withDictionaryColumn(frame, name, parts, rows) : frame.withColumns(toSeries(name, parts.flatMap((p) => (p.column ? columnValues(p.column) : new Array<unknown>(p.rows).fill(null)))));
+  }
+  // Time order; equal times keep their order in the file.
+  frame = frame.sort(["time", "__row"]).drop("__row");
+  return { frame, documents, skipped, badLines };
+}
+
+/**
+ * `time` as Datetime("ns", "UTC"): ms · 10⁶ + ns in Int64. (Nanoseconds since the epoch exceed 2^53,
+ * so they cannot pass through JS numbers; and polars multiplies an Int64 column by a JS number in
+ * Float64, hence the Int64 literal.)
+ */
+function nanosecondTimes(ms: Float64Array, subMs: Int32Array): pl.Series {
+  return pl
+    .DataFrame([pl.Series("ms", ms), pl.Series("sub", subMs)])
+    .select(pl.col("ms").cast(pl.Int64).mul(pl.lit(1_000_000).cast(pl.Int64)).add(pl.col("sub").cast(pl.Int64)).cast(pl.Datetime("ns", "UTC")).alias("time"))
+    .getColumn("time");
+}
+
+/**
+ * A text column from per-block dictionaries: one dictionary for the whole file, a code per row, and
+ * a join that turns codes into values, so each distinct string is converted to polars once.
+ */
+function withDictionaryColumn(frame: pl.DataFrame, name: string, parts: { rows: number; column: PackedColumn | undefined }[], rows: number): pl.DataFrame {
+  const ids = new Map<string, number>();
+  const distinct: string[] = [];
+  const codes = new Int32Array(rows).fill(-1);
+  let at = 0;
+  for (const { rows: n, column } of parts) {
+    if (column?.kind === "dictionary") {
+      const remap = Int32Array.from(unpackStrings(column.dictionary), (value) => {
+        let id = ids.get(value);
+        if (id === undefined) {
+          id = distinct.length;
+          ids.set(value, id);
+          distinct.push(value);
+        }
+        return id;
+      });
+      for (let i = 0; i < n; i++) {
+        const c = column.codes[i] as number;
+        if (c >= 0) codes[at + i] = remap[c] as number;
+      }
+    }
+    at += n;
+  }
+  const code = "__code";
+  const dictionary = pl.DataFrame([pl.Series(code, Int32Array.from({ length: distinct.length }, (_, i) => i)), pl.Series(name, distinct, pl.Utf8)]);
+  return frame
+    .withColumns(pl.Series(code, codes))
+    .join(dictionary, { on: code, how: "left" })
+    .drop(code);
+}
+
+/** Numbers → Float64, booleans → Boolean, text or a mix → text (numbers written as JSON would). */
+function toSeries(name: string, values: unknown[]): pl.Series {
+  let numbers = 0;
+  let booleans = 0;
+  let present = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      values[i] = null;
+      continue;
+    }
+    present++;
+    if (typeof v === "number") numbers++;
+    else if (typeof v === "boolean") booleans++;
+  }
+  if (present > 0 && numbers === present) return pl.Series(name, values, pl.Float64);
+  if (present > 0 && booleans === present) return pl.Series(name, values, pl.Bool);
+  return pl.Series(name, values.map((v) => (v === null || typeof v === "string" ? v : String(v))), pl.Utf8);
+}
