@@ -1,5 +1,5 @@
 // The last-access method, written once as data so that the local estimator (polars, estimate.ts)
-// and the cluster statement (Spark SQL / HiveQL, sql.ts) are both generated from it:
+// and the cluster statement (Spark SQL / HiveQL, spark/sql.ts) are both generated from it:
 //
 //   unique devices of a domain in a period (a day or a month) =
 //     underestimate: requests in the period from users (not spiders), pageviews only, that carry

@@ -1,7 +1,7 @@
 // The facts the notebook's sentences state about the extract, computed from its tables, so that
 // each sentence is a claim checked against the data it describes (claim() in the notebook).
 import type * as pl from "nodejs-polars";
-import { TOTAL_LABEL } from "./report";
+import { TOTAL_LABEL } from "./monthly-report";
 
 function numbers(frame: pl.DataFrame, name: string): (number | null)[] {
   return frame.getColumn(name).toArray() as (number | null)[];

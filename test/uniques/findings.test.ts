@@ -2,7 +2,7 @@ import * as pl from "nodejs-polars";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { countBelow, estimateParts, largestProject, platformError, shareLargerMonthly, smallVaryMore } from "../../src/uniques/findings";
-import { TOTAL_LABEL } from "../../src/uniques/report";
+import { TOTAL_LABEL } from "../../src/uniques/monthly-report";
 
 test("the estimate's parts: 30 + 10 of 40 is three quarters underestimate, one quarter offset", () => {
   assert.equal(estimateParts(pl.DataFrame({ underestimate: [20, 10], offset: [6, 4], estimate: [26, 14] })), { underestimate: 0.75, offset: 0.25 });
