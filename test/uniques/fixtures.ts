@@ -54,3 +54,12 @@ export const sparkCounts = (period: "day" | "month", rows: Array<[string, string
     offset: pl.Series("offset", rows.map((r) => r[3]), pl.Int64),
     estimate: pl.Series("estimate", rows.map((r) => r[2] + r[3]), pl.Int64),
   });
+
+/** Unique devices per domain and month, as estimate.ts returns them: two projects on both platforms, one on desktop. */
+export const MONTHLY = pl.DataFrame({
+  domain: ["en.wikipedia.org", "en.m.wikipedia.org", "es.wikipedia.org", "es.m.wikipedia.org", "de.wikipedia.org"],
+  month: ["2016-01", "2016-01", "2016-01", "2016-02", "2016-02"],
+  underestimate: [90, 150, 50, 300, 30],
+  offset: [10, 50, 0, 100, 0],
+  estimate: [100, 200, 50, 400, 30],
+});

@@ -1,18 +1,10 @@
-import * as pl from "nodejs-polars";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { monthlyReport, TOTAL_LABEL } from "../../src/uniques/monthly-report";
-
-const monthly = pl.DataFrame({
-  domain: ["en.wikipedia.org", "en.m.wikipedia.org", "es.wikipedia.org", "es.m.wikipedia.org", "de.wikipedia.org"],
-  month: ["2016-01", "2016-01", "2016-01", "2016-02", "2016-02"],
-  underestimate: [90, 150, 50, 300, 30],
-  offset: [10, 50, 0, 100, 0],
-  estimate: [100, 200, 50, 400, 30],
-});
+import { MONTHLY } from "./fixtures";
 
 test("the monthly report: buckets add desktop and mobile, largest last month first, months as columns, the overall total last", () => {
-  const report = monthlyReport(monthly);
+  const report = monthlyReport(MONTHLY);
   assert.equal(report.columns, ["bucket", "2016-01", "2016-02"]);
   assert.equal(report.toRecords(), [
     { bucket: "es.wikipedia", "2016-01": 50, "2016-02": 400 },

@@ -2,17 +2,10 @@ import * as pl from "nodejs-polars";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { offsetShares, offsetShareSummary } from "../../src/uniques/offset-share";
-
-const monthly = pl.DataFrame({
-  domain: ["en.wikipedia.org", "en.m.wikipedia.org", "es.wikipedia.org", "es.m.wikipedia.org", "de.wikipedia.org"],
-  month: ["2016-01", "2016-01", "2016-01", "2016-02", "2016-02"],
-  underestimate: [90, 150, 50, 300, 30],
-  offset: [10, 50, 0, 100, 0],
-  estimate: [100, 200, 50, 400, 30],
-});
+import { MONTHLY } from "./fixtures";
 
 test("the offset's share per bucket and period, null when there is no estimate", () => {
-  const withZero = pl.concat([monthly, pl.DataFrame({ domain: ["fr.wikipedia.org"], month: ["2016-01"], underestimate: [0], offset: [0], estimate: [0] })]);
+  const withZero = pl.concat([MONTHLY, pl.DataFrame({ domain: ["fr.wikipedia.org"], month: ["2016-01"], underestimate: [0], offset: [0], estimate: [0] })]);
   const shares = Object.fromEntries((offsetShares(withZero).toRecords() as Array<{ bucket: string; month: string; offset_share: number | null }>).map((r) => [`${r.bucket}|${r.month}`, r.offset_share]));
   assert.equal(shares, { "de.wikipedia|2016-02": 0, "en.wikipedia|2016-01": 60 / 300, "es.wikipedia|2016-01": 0, "es.wikipedia|2016-02": 0.25, "fr.wikipedia|2016-01": null });
 });

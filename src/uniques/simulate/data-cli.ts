@@ -40,8 +40,3 @@ export async function writeFull(): Promise<string> {
   return write(FULL_PATH, FULL_TRUTH_PATH, 1, 6);
 }
 
-/** A larger world for the benchmark's memory check: `scale` times the full size. */
-export async function writeScaled(scale: number): Promise<string> {
-  const dir = join(ROOT, "data", "uniques", "full");
-  return write(join(dir, `webrequest-x${scale}.tsv.gz`), join(dir, `truth-x${scale}.json`), scale, 1);
-}

@@ -231,7 +231,7 @@ export class Simulation {
       const d = this.start + t;
       const requests: SimulatedRequest[] = [];
       this.humanRequests(d, requests);
-      this.botRequests(d, requests);
+      this.botRequests(requests);
       requests.sort((a, b) => a.second - b.second);
       yield { day: dayString(d), requests };
     }
@@ -520,7 +520,7 @@ export class Simulation {
     }
   }
 
-  private botRequests(d: EpochDay, out: SimulatedRequest[]): void {
+  private botRequests(out: SimulatedRequest[]): void {
     const { bots: rng, mechanisms: m } = this;
     const cookieless = (isPageview: boolean) => `${isPageview ? "ns=0;pageview=1" : "ns=-1"};https=1;nocookies=1`;
     // Crawlers that pass for browsers: no cookies, the same address and browser all day, so most
