@@ -64,3 +64,8 @@ export function platformError(byPlatform: pl.DataFrame, platform: string): numbe
   const at = (byPlatform.getColumn("platform").toArray() as string[]).indexOf(platform);
   return at === -1 ? null : (numbers(byPlatform, "median_relative_error")[at] ?? null);
 }
+
+/** Whether mobile domains come out lower against the truth than desktop ones: their median relative errors in errorByPlatform's table (a platform not in it counts as 0). */
+export function mobileBelowDesktop(byPlatform: pl.DataFrame): boolean {
+  return (platformError(byPlatform, "mobile") ?? 0) < (platformError(byPlatform, "desktop") ?? 0);
+}

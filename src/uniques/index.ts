@@ -9,13 +9,13 @@ export { optionalTruth, parseTruth, readTruth, type Truth } from "./load/truth";
 export { COOKIELESS, COUNTED, OLD_OR_NO_LAST_ACCESS, SIGNATURE, FRESH_SESSION_REQUESTS, toPolars, toSql, type Period, type Term } from "./definition";
 export { bucketOf, dailyUniques, monthlyUniques, platformOf, projectUniques, uniques } from "./estimate";
 export type { SignatureSizes } from "./signatures";
-export { dailyOf, extractSummary, inputSummary, monthlyOf, notFromCounts, readInput, type UniquesInput } from "./input";
+export { dailyOf, extractSummary, inputSummary, monthlyOf, noTruth, notFromCounts, readInput, type UniquesInput } from "./input";
 export { monthlyReport, TOTAL_LABEL } from "./monthly-report";
 export { offsetShares, offsetShareSummary } from "./offset-share";
 export { belowThreshold, qualityByDomain, qualityWeeks, THRESHOLD, variations, type QualityWeeks } from "./quality";
 export { cookielessSignatures, filterSummary } from "./bots";
 export { dailyErrorByDomain, errorByPlatform, thresholdCheck, truthError } from "./truth-error";
-export { countBelow, estimateParts, largestProject, platformError, shareLargerMonthly, smallVaryMore } from "./findings";
+export { countBelow, estimateParts, largestProject, mobileBelowDesktop, platformError, shareLargerMonthly, smallVaryMore } from "./findings";
 export { dailyOffsetShareChart, dailyErrorChart, monthlyOffsetShareChart, qualityChart, truthErrorChart } from "./charts";
 export { dailyRecord, monthlyRecord, qualityRecord, reportRecord, truthErrorRecord } from "./recorded";
 // On a cluster: the statement for Spark SQL / HiveQL, and the Spark job that runs it.

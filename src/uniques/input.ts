@@ -64,3 +64,9 @@ export function notFromCounts(what: string, why = "it needs the requests themsel
   const text = `Not computed from counts: ${what} is left out, because ${why}. Run the notebook on the extract (webrequestPath, no countsPath) to see it.`;
   emit({ "text/markdown": `**Not computed from counts.** ${what} is left out, because ${why}. Run the notebook on the extract (\`webrequestPath\`, no \`countsPath\`) to see it.`, "text/plain": text });
 }
+
+/** Says, in place of the check against the truth, why there is none: no truth file, or counts in place of the requests. */
+export function noTruth(input: UniquesInput): void {
+  if (input.requests) console.log("No truth file (truthPath is empty): the estimate cannot be checked.");
+  else notFromCounts("The check against the truth (this section)", "the truth describes one simulated extract, and counts do not say which extract they were computed from");
+}

@@ -1,7 +1,8 @@
+import * as pl from "nodejs-polars";
 import * as assert from "uvu/assert";
 import { test } from "uvu";
 import { captureDisplays } from "../../src/display/emit";
-import { dailyOf, extractSummary, inputSummary, monthlyOf, notFromCounts, readInput } from "../../src/uniques/input";
+import { dailyOf, extractSummary, inputSummary, monthlyOf, noTruth, notFromCounts, readInput } from "../../src/uniques/input";
 import { readCounts } from "../../src/uniques/load/counts";
 import { requestsFromRows } from "../../src/uniques/load/webrequest";
 import { scratch } from "../helpers";
@@ -32,6 +33,21 @@ test("a section that needs the requests says so, as markdown with a text fallbac
   const [shown] = captureDisplays(() => notFromCounts("The filter-by-filter table"));
   assert.match(String(shown?.data["text/markdown"]), /^\*\*Not computed from counts\.\*\* The filter-by-filter table is left out, because it needs the requests themselves/);
   assert.match(String(shown?.data["text/plain"]), /Run the notebook on the extract \(webrequestPath, no countsPath\)/);
+});
+
+test("without a truth, the section says why: no truth file, or counts in place of the requests", () => {
+  const requests = requestsFromRows([request("2016-01-15T09:00:00Z", NO_COOKIES)]);
+  const logged: unknown[] = [];
+  const log = console.log;
+  console.log = (...args: unknown[]) => void logged.push(args.join(" "));
+  try {
+    assert.equal(captureDisplays(() => noTruth({ source: "x", requests, counts: null })), []);
+  } finally {
+    console.log = log;
+  }
+  assert.equal(logged, ["No truth file (truthPath is empty): the estimate cannot be checked."]);
+  const [shown] = captureDisplays(() => noTruth({ source: "counts", requests: null, counts: { daily: pl.DataFrame({}), monthly: pl.DataFrame({}) } }));
+  assert.match(String(shown?.data["text/markdown"]), /^\*\*Not computed from counts\.\*\* The check against the truth \(this section\) is left out, because the truth describes one simulated extract/);
 });
 
 test.run();

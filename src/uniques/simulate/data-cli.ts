@@ -18,7 +18,7 @@ export const SAMPLE_SCALE = 0.02;
 /**
  * What only the simulation can tell, beside the truth: the same world with carrier NAT, then
  * changing addresses, switched off, estimated like the extract (at the sample's scale, whatever the
- * extract's: a few seconds, and the effects are proportions).
+ * extract's: the effects are proportions).
  */
 export function whatIf(): { scale: number; rows: Array<Record<string, string | number>> } {
   return { scale: SAMPLE_SCALE, rows: whatIfRecords(mechanismEffects({ seed: SEED, scale: SAMPLE_SCALE }, WHAT_IF_MECHANISMS)) };

@@ -1,6 +1,6 @@
 // What-if runs of the simulation: the same world with one mechanism switched off, estimated the same
 // way, so that the difference in error is that mechanism's doing: how much carrier NAT hides on
-// mobile, how much changing addresses add. Small scales run in a second or two.
+// mobile, how much changing addresses add.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
