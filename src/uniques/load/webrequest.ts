@@ -4,8 +4,9 @@
 //               last-access value: ten million rows become some hundred thousand;
 //   signatures  the cookie-less requests reduced per signature (../signatures.ts), in slices of the
 //               signatures so that memory stays bounded when the extract grows.
-// A text extract is read once: its rows go, cut down to those columns, to a temporary Parquet
-// file that the counts and each slice then read (a fraction of the cost of parsing the text again).
+// A text extract is parsed once: its rows go, cut down to those columns, to a temporary Parquet
+// file that the counts and each slice then read. The plain version reads the text for each of
+// them (`rows = () => methodColumns(scan())` in countRequests, no spill), with the same counts.
 //
 // Gzip: polars' scanCSV reads .gz itself. Its default engine inflates the whole file in memory
 // first (5 GB for a 1.7 GB text); the streaming engine, used here, inflates as it reads.
@@ -15,7 +16,7 @@ import { join } from "node:path";
 import * as pl from "nodejs-polars";
 import { DataError } from "../../errors";
 import { noteInput } from "../../io/inputs";
-import { COOKIELESS, COUNTED, cookieDate, delimited, domainOf, isCookieless, isPageview, lastAccessPrefix, lastAccessValue, SIGNATURE, toPolars } from "../definition";
+import { COOKIELESS, COUNTED, cookieDate, domainOf, isPageview, SIGNATURE, toPolars } from "../definition";
 import { AGENT_TYPES, COLUMNS, EXPECTED, type Column } from "./schema";
 import { signatureSizes, type SignatureSizes } from "../signatures";
 
@@ -119,11 +120,48 @@ export function requestsFromRows(rows: RequestRow[], source = "requests", option
 /** How a bad row is named: `line` counts the header as line 1 (TSV); `row` counts data rows from 1. */
 type RowNaming = "line" | "row";
 
+/**
+ * Reading X-Analytics, the loader's fast path. The header between semicolons, `;k=v;k=v;`: a key is
+ * then found by a literal search for `;key=`, and the WMF-Last-Access value is cut to what a
+ * readable date can hold. The plain version reads the raw header with the patterns the SQL uses:
+ *   nocookies    pl.col("x_analytics").str.contains(NOCOOKIES_PATTERN)
+ *   last_access  pl.col("x_analytics").str.extract(LAST_ACCESS_PATTERN, 2)
+ * with the same answers for every header (test/uniques/load/webrequest.test.ts).
+ */
+export function delimited(xAnalytics: pl.Expr): pl.Expr {
+  return pl.concatString([pl.lit(";"), xAnalytics, pl.lit(";")], "");
+}
+
+/** `nocookies=1` among the keys of a delimited header (NOCOOKIES_PATTERN). */
+export function isCookieless(delimitedXa: pl.Expr): pl.Expr {
+  return delimitedXa.str.contains(";nocookies=1;", true);
+}
+
+/**
+ * What follows ";WMF-Last-Access=" in a delimited header, cut to 12 characters; null without the
+ * key. A readable date has at most 11 characters, so the cut keeps every readable value whole
+ * (with the ";" after it) and leaves a longer value longer than any readable date, i.e. still
+ * unreadable.
+ */
+export function lastAccessPrefix(delimitedXa: pl.Expr): pl.Expr {
+  return delimitedXa.str.split(";WMF-Last-Access=").lst.get(1).str.slice(0, 12);
+}
+
+/**
+ * The WMF-Last-Access value from its prefix: up to the first ";". With lastAccessPrefix, the first
+ * match of LAST_ACCESS_PATTERN for every value a date can be read from, and an unreadable value
+ * for every other.
+ */
+export function lastAccessValue(prefix: pl.Expr): pl.Expr {
+  return prefix.str.split(";").lst.first();
+}
+
 /** The columns the method reads, one row per request; the text is checked later, on the counts. */
 function methodColumns(scan: pl.LazyDataFrame): pl.LazyDataFrame {
   const xAnalytics = pl.col("xa");
   const nocookies = isCookieless(xAnalytics);
-  // hash(ip, user_agent, accept_language) as a hash of the three columns' hashes: no string is built per request.
+  // hash(ip, user_agent, accept_language) as one hash of the three columns' hashes: no separator a
+  // header could contain (a tab in a User-Agent) can make two signatures one.
   const signature = pl.struct(SIGNATURE.map((c) => pl.col(c).hash())).hash();
   return scan.withColumns(delimited(pl.col("x_analytics")).alias("xa")).select(
     pl.col("uri_host"),

@@ -6,7 +6,8 @@ import * as pl from "nodejs-polars";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DataError } from "../../../src/errors";
-import { loadRequests, requestsFromRows, type RequestRow } from "../../../src/uniques/load/webrequest";
+import { cookieDate, LAST_ACCESS_PATTERN, NOCOOKIES_PATTERN } from "../../../src/uniques/definition";
+import { delimited, isCookieless, lastAccessPrefix, lastAccessValue, loadRequests, requestsFromRows, type RequestRow } from "../../../src/uniques/load/webrequest";
 import { COLUMNS } from "../../../src/uniques/load/schema";
 import { scratch } from "../../helpers";
 import { lastAccess, NO_COOKIES, request } from "../fixtures";
@@ -133,4 +134,22 @@ test("files that are not extracts are errors that say so", () => {
 });
 
 test.after(cleanup);
+test("X-Analytics: nocookies=1 exactly; WMF-Last-Access, not WMF-Last-Access-Global, the first one; other keys ignored; as the SQL's patterns say", () => {
+  const xa = ["nocookies=1", "https=1;nocookies=1;x=2", "nocookies=10", "nocookies=0", "xnocookies=1", "WMF-Last-Access-Global=14-Dec-2015", "a=1;WMF-Last-Access-Global=1-Jan-2016;WMF-Last-Access=14-Dec-2015;b", "WMF-Last-Access=", "", "xWMF-Last-Access=1;WMF-Last-Access=2", "WMF-Last-Access=3;WMF-Last-Access=4", "WMF-Last-Access= 4-Dec-2015"];
+  const header = delimited(pl.col("xa"));
+  const frame = pl.DataFrame({ xa }).select(isCookieless(header).alias("n"), lastAccessValue(lastAccessPrefix(header)).alias("v"));
+  assert.equal(frame.getColumn("n").toArray(), [true, true, false, false, false, false, false, false, false, false, false, false]);
+  assert.equal(frame.getColumn("v").toArray(), [null, null, null, null, null, null, "14-Dec-2015", "", null, "2", "3", " 4-Dec-2015"]);
+  // The regular expressions the SQL uses give the same answers.
+  assert.equal(frame.getColumn("n").toArray(), xa.map((x) => new RegExp(NOCOOKIES_PATTERN).test(x)));
+  assert.equal(frame.getColumn("v").toArray(), xa.map((x) => new RegExp(LAST_ACCESS_PATTERN).exec(x)?.[2] ?? null));
+});
+
+test("a value longer than any readable date is cut, and stays unreadable", () => {
+  const values = ["14-Dec-2015x", "14-Dec-20155", "Mon, 14 Dec 2015 00:00:00 GMT", "14-Dec-2015"];
+  const frame = pl.DataFrame({ xa: values.map((v) => `https=1;WMF-Last-Access=${v};WMF-Last-Access-Global=14-Dec-2015`) });
+  const read = frame.select(cookieDate(lastAccessValue(lastAccessPrefix(delimited(pl.col("xa"))))).dt.strftime("%Y-%m-%d").alias("d"));
+  assert.equal(read.getColumn("d").toArray(), [null, null, null, "2015-12-14"]);
+});
+
 test.run();
