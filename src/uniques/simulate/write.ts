@@ -8,7 +8,10 @@ import type { SimulatedRequest, Simulation } from "./simulation";
 
 let clock: string[] | undefined;
 
-/** `03:13:55` for each second of a day, built once. */
+/**
+ * `03:13:55` for each second of a day, built once for the millions of lines of a full extract. The
+ * plain version formats each line's second: `[h, m, s].map((x) => String(x).padStart(2, "0")).join(":")`.
+ */
 export function timeOfDay(second: number): string {
   clock ??= Array.from({ length: 86_400 }, (_, s) =>
     [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60].map((x) => String(x).padStart(2, "0")).join(":"),
