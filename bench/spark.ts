@@ -12,8 +12,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import * as pl from "nodejs-polars";
 import { replaceFile } from "../src/io/atomic";
-import { readCounts } from "../src/uniques/counts";
-import { findJava, findSparkSubmit, INSTALL_SPARK } from "../src/uniques/spark";
+import { readCounts } from "../src/uniques/load/counts";
+import { findJava, findSparkSubmit, INSTALL_SPARK } from "../src/uniques/spark/job";
 import { median } from "./lib/common";
 import { repeat, timed, writeFourTimes, type Measure } from "./lib/measure";
 
@@ -23,7 +23,7 @@ const FULL_TRUTH = join(ROOT, "data", "uniques", "full", "truth.json");
 const X4 = join(ROOT, "data", "uniques", "full", "webrequest-x4.tsv.gz");
 const X4_TRUTH = join(ROOT, "data", "uniques", "full", "truth-x4.json");
 const FULL_PARQUET = join(ROOT, "data", "uniques", "full", "webrequest.parquet");
-const SPARK_CLI = join(ROOT, "dist", "uniques", "spark-cli.js");
+const SPARK_CLI = join(ROOT, "dist", "uniques", "spark", "job-cli.js");
 /** The local path as a process: the library's loader and estimator, the tables written as Parquet. */
 const LOCAL = `const u = require(${JSON.stringify(join(ROOT, "dist", "uniques", "index.js"))});
 const [file, out] = process.argv.slice(1);

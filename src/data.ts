@@ -3,7 +3,7 @@
 // benchmarks use (in data/NAME/full/, not committed). The simulators are seeded: same bytes each time.
 import * as clubhouse from "./clubhouse/simulate/data-cli";
 import * as jelly from "./jelly/simulate/data-cli";
-import * as uniques from "./uniques/data-cli";
+import * as uniques from "./uniques/simulate/data-cli";
 
 interface DataSet {
   writeSample(): Promise<string>;

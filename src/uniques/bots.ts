@@ -6,7 +6,7 @@
 // date is absent.
 import * as pl from "nodejs-polars";
 import { COOKIELESS, COUNTED, toPolars } from "./definition";
-import type { Requests } from "./load";
+import type { Requests } from "./load/webrequest";
 
 /**
  * The requests, step by step: all of them; removed as spider, as automated, as a user's

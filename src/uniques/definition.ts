@@ -1,5 +1,5 @@
 // The last-access method, written once as data so that the local estimator (polars, estimate.ts)
-// and the cluster statement (Spark SQL / HiveQL, sql.ts) are both generated from it:
+// and the cluster statement (Spark SQL / HiveQL, spark/sql.ts) are both generated from it:
 //
 //   unique devices of a domain in a period (a day or a month) =
 //     underestimate: requests in the period from users (not spiders), pageviews only, that carry
@@ -75,39 +75,6 @@ export const LAST_ACCESS_PATTERN = "(^|;)WMF-Last-Access=([^;]*)";
  */
 export const COOKIE_DATE_PATTERN = "^(3[01]|[12][0-9]|0[1-9]|[1-9]| [1-9])-([A-Za-z]{3})-([0-9]{4})$";
 export const MONTH_ABBREVIATIONS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"] as const;
-
-/**
- * X-Analytics between semicolons, `;k=v;k=v;`: a key is then found by a literal search for `;key=`,
- * which on every request of a big extract costs a good deal less than the regular expressions above
- * (the SQL uses those; the answers are the same).
- */
-export function delimited(xAnalytics: pl.Expr): pl.Expr {
-  return pl.concatString([pl.lit(";"), xAnalytics, pl.lit(";")], "");
-}
-
-/** `nocookies=1` among the keys of a delimited header (NOCOOKIES_PATTERN). */
-export function isCookieless(delimitedXa: pl.Expr): pl.Expr {
-  return delimitedXa.str.contains(";nocookies=1;", true);
-}
-
-/**
- * What follows ";WMF-Last-Access=" in a delimited header, cut to 12 characters; null without the
- * key. It runs on every request, so it keeps the work small: a readable date has at most 11
- * characters, so the cut keeps every readable value whole (with the ";" after it) and leaves a
- * longer value longer than any readable date, i.e. still unreadable.
- */
-export function lastAccessPrefix(delimitedXa: pl.Expr): pl.Expr {
-  return delimitedXa.str.split(";WMF-Last-Access=").lst.get(1).str.slice(0, 12);
-}
-
-/**
- * The WMF-Last-Access value from its prefix: up to the first ";". With lastAccessPrefix, the first
- * match of LAST_ACCESS_PATTERN for every value a date can be read from, and an unreadable value
- * for every other.
- */
-export function lastAccessValue(prefix: pl.Expr): pl.Expr {
-  return prefix.str.split(";").lst.first();
-}
 
 /** A WMF-Last-Access value as a Date; null when it is not a readable date (see COOKIE_DATE_PATTERN). */
 export function cookieDate(value: pl.Expr): pl.Expr {

@@ -1,5 +1,5 @@
 // Unique devices per domain and period by the last-access method, from the counted requests
-// (load.ts). The query reads like the definition (definition.ts):
+// (load/webrequest.ts). The query reads like the definition (definition.ts):
 //
 //   underestimate = requests (counted) with some cookie and a last-access date before the
 //                   period's first day, or none
@@ -12,7 +12,7 @@
 import * as pl from "nodejs-polars";
 import type { Period } from "./definition";
 import { COUNTED, FRESH_SESSION_REQUESTS, OLD_OR_NO_LAST_ACCESS, toPolars } from "./definition";
-import type { Requests } from "./load";
+import type { Requests } from "./load/webrequest";
 
 /** A period's first day from a day, and its name: `2016-01-15` or `2016-01`. */
 function periodOf(period: Period): { start: pl.Expr; name: pl.Expr } {
@@ -30,9 +30,7 @@ function periodOf(period: Period): { start: pl.Expr; name: pl.Expr } {
  */
 export function uniques(requests: Requests, period: Period): pl.DataFrame {
   const { start, name } = periodOf(period);
-  // The period of each distinct day (a few dozen), joined on: cheaper than working it out per row.
-  const periods = requests.counts.lazy().select("day").unique().withColumns(start.alias("period_start"));
-  const counted = requests.counts.lazy().filter(toPolars(COUNTED)).join(periods, { on: "day", how: "inner" });
+  const counted = requests.counts.lazy().filter(toPolars(COUNTED)).withColumns(start.alias("period_start"));
 
   const underestimate = counted
     .filter(toPolars(OLD_OR_NO_LAST_ACCESS))

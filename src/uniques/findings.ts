@@ -1,7 +1,7 @@
 // The facts the notebook's sentences state about the extract, computed from its tables, so that
 // each sentence is a claim checked against the data it describes (claim() in the notebook).
 import type * as pl from "nodejs-polars";
-import { TOTAL_LABEL } from "./report";
+import { TOTAL_LABEL } from "./monthly-report";
 
 function numbers(frame: pl.DataFrame, name: string): (number | null)[] {
   return frame.getColumn(name).toArray() as (number | null)[];
@@ -63,4 +63,9 @@ export function countBelow(frame: pl.DataFrame, name: string, threshold: number)
 export function platformError(byPlatform: pl.DataFrame, platform: string): number | null {
   const at = (byPlatform.getColumn("platform").toArray() as string[]).indexOf(platform);
   return at === -1 ? null : (numbers(byPlatform, "median_relative_error")[at] ?? null);
+}
+
+/** Whether mobile domains come out lower against the truth than desktop ones: their median relative errors in errorByPlatform's table (a platform not in it counts as 0). */
+export function mobileBelowDesktop(byPlatform: pl.DataFrame): boolean {
+  return (platformError(byPlatform, "mobile") ?? 0) < (platformError(byPlatform, "desktop") ?? 0);
 }

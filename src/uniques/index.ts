@@ -1,20 +1,26 @@
 // Unique devices by Wikimedia's last-access method: what the unique-devices notebook imports.
 export type { DayString, MonthString } from "../calendar";
-export type { Period } from "./definition";
+// Reading in: the extract, Spark's counts, the simulation's truth.
+export { COLUMNS } from "./load/schema";
+export { loadRequests, requestsFromRows, scanWebrequest, type LoadOptions, type RequestRow, type Requests } from "./load/webrequest";
+export { COUNTS_FOLDERS, readCounts } from "./load/counts";
+export { optionalTruth, parseTruth, readTruth, type Truth } from "./load/truth";
+// The method and what the notebook computes with it.
+export { COOKIELESS, COUNTED, OLD_OR_NO_LAST_ACCESS, SIGNATURE, FRESH_SESSION_REQUESTS, toPolars, toSql, type Period, type Term } from "./definition";
 export { bucketOf, dailyUniques, monthlyUniques, platformOf, projectUniques, uniques } from "./estimate";
-export { COOKIELESS, COUNTED, OLD_OR_NO_LAST_ACCESS, SIGNATURE, FRESH_SESSION_REQUESTS, toPolars, toSql, type Term } from "./definition";
-export { loadRequests, requestsFromRows, scanWebrequest, type LoadOptions, type RequestRow, type Requests } from "./load";
 export type { SignatureSizes } from "./signatures";
-export { extractSummary, monthlyReport, offsetShares, offsetShareSummary, TOTAL_LABEL } from "./report";
+export { dailyOf, extractSummary, inputSummary, monthlyOf, noTruth, notFromCounts, readInput, type UniquesInput } from "./input";
+export { monthlyReport, TOTAL_LABEL } from "./monthly-report";
+export { offsetShares, offsetShareSummary } from "./offset-share";
 export { belowThreshold, qualityByDomain, qualityWeeks, THRESHOLD, variations, type QualityWeeks } from "./quality";
 export { cookielessSignatures, filterSummary } from "./bots";
-export { dailyErrorByDomain, errorByPlatform, optionalTruth, parseTruth, readTruth, thresholdCheck, truthError, type Truth } from "./truth";
+export { dailyErrorByDomain, errorByPlatform, thresholdCheck, truthError } from "./truth-error";
+export { countBelow, estimateParts, largestProject, mobileBelowDesktop, platformError, shareLargerMonthly, smallVaryMore } from "./findings";
 export { dailyOffsetShareChart, dailyErrorChart, monthlyOffsetShareChart, qualityChart, truthErrorChart } from "./charts";
-export { dailyRecord, monthlyRecord, qualityRecord, reportRecord, truthErrorRecord } from "./records";
-export { MECHANISM_LABELS, mechanismEffects, WHAT_IF_MECHANISMS } from "./mechanisms";
-export { ALL_MECHANISMS, Simulation, type Mechanisms, type SimulationOptions, type TruthFile } from "./simulate";
-export { uniquesSql, type Dialect, type SqlOptions } from "./sql";
-export { COLUMNS } from "./schema";
-export { dailyOf, inputSummary, monthlyOf, notFromCounts, readCounts, readInput, type UniquesInput } from "./counts";
-export { COUNTS_FOLDERS, runSparkJob, sparkJobSql, type JobInput, type SparkJobOptions } from "./spark";
-export { countBelow, estimateParts, largestProject, platformError, shareLargerMonthly, smallVaryMore } from "./findings";
+export { dailyRecord, monthlyRecord, qualityRecord, reportRecord, truthErrorRecord } from "./recorded";
+// On a cluster: the statement for Spark SQL / HiveQL, and the Spark job that runs it.
+export { uniquesSql, type Dialect, type SqlOptions } from "./spark/sql";
+export { runSparkJob, sparkJobSql, type JobInput, type SparkJobOptions } from "./spark/job";
+// The simulated world the extract comes from.
+export { ALL_MECHANISMS, Simulation, type Mechanisms, type SimulationOptions, type TruthFile } from "./simulate/simulation";
+export { MECHANISM_LABELS, mechanismEffects, WHAT_IF_MECHANISMS } from "./simulate/mechanisms";

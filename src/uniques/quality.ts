@@ -36,9 +36,9 @@ export function qualityWeeks(daily: pl.DataFrame, firstMonday?: DayString): Qual
 /**
  * Per domain and day of the five weeks after the reference: the estimate, the reference (the same
  * weekday in the reference week) and `variation` = (estimate − reference) / reference, null when
- * the reference is 0. A day without any uniques counts as 0.
+ * the reference is 0. A day without any uniques counts as 0. With `domain`, that domain's only.
  */
-export function variations(daily: pl.DataFrame, weeks: QualityWeeks): pl.DataFrame {
+export function variations(daily: pl.DataFrame, weeks: QualityWeeks, domain?: string): pl.DataFrame {
   const grid = completeGrid(daily, weeks);
   const reference = grid.filter(pl.col("week").eq(0)).select(pl.col("domain"), pl.col("weekday"), pl.col("estimate").alias("reference"));
   return grid
@@ -51,6 +51,7 @@ export function variations(daily: pl.DataFrame, weeks: QualityWeeks): pl.DataFra
         .alias("variation"),
     )
     .select("domain", "day", "week", "estimate", "reference", "variation")
+    .filter(domain === undefined ? pl.lit(true) : pl.col("domain").eq(pl.lit(domain)))
     .sort(["domain", "day"]);
 }
 

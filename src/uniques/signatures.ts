@@ -70,8 +70,7 @@ export function signatureSizes(rows: SignatureRows, slices: number): SignatureSi
   if (!(Number.isInteger(slices) && slices >= 1)) throw new RangeError(`signatureSizes: slices must be a whole number >= 1, got ${slices}`);
   const parts: pl.DataFrame[] = [];
   for (let slice = 0; slice < slices; slice++) {
-    // Both periods in one query: polars reads the slice once for the two. (A table per signature
-    // kept in JS would stay in memory until the garbage collector, which does not see its size.)
+    // Both periods in one query, so that each slice of the requests is read once for the two.
     const perSignature = requestsPerSignature(rows, slice, slices);
     parts.push(pl.concat([sizes(perSignature, "day"), sizes(perSignature, "month")]).collectSync({ engine: "streaming" }));
   }

@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { cookielessSignatures, filterSummary } from "../../src/uniques/bots";
 import { dailyUniques } from "../../src/uniques/estimate";
-import { requestsFromRows } from "../../src/uniques/load";
+import { requestsFromRows } from "../../src/uniques/load/webrequest";
 import { lastAccess, NO_COOKIES, request } from "./fixtures";
 
 const requests = () =>

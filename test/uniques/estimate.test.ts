@@ -3,7 +3,7 @@ import * as pl from "nodejs-polars";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { bucketOf, dailyUniques, monthlyUniques, platformOf, projectUniques } from "../../src/uniques/estimate";
-import { loadRequests, requestsFromRows, type RequestRow } from "../../src/uniques/load";
+import { loadRequests, requestsFromRows, type RequestRow } from "../../src/uniques/load/webrequest";
 import { crossCheck, referenceRunner, referenceScript } from "../reference";
 import { byKey, lastAccess, NO_COOKIES, request, SAMPLE, siteCookieOnly } from "./fixtures";
 

@@ -1,8 +1,8 @@
 import * as pl from "nodejs-polars";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { countBelow, estimateParts, largestProject, platformError, shareLargerMonthly, smallVaryMore } from "../../src/uniques/findings";
-import { TOTAL_LABEL } from "../../src/uniques/report";
+import { countBelow, estimateParts, largestProject, mobileBelowDesktop, platformError, shareLargerMonthly, smallVaryMore } from "../../src/uniques/findings";
+import { TOTAL_LABEL } from "../../src/uniques/monthly-report";
 
 test("the estimate's parts: 30 + 10 of 40 is three quarters underestimate, one quarter offset", () => {
   assert.equal(estimateParts(pl.DataFrame({ underestimate: [20, 10], offset: [6, 4], estimate: [26, 14] })), { underestimate: 0.75, offset: 0.25 });
@@ -23,6 +23,8 @@ test("projects whose monthly offset share is larger than their daily one; the sm
   assert.is(countBelow(pl.DataFrame({ median_daily: [999, 1000, 5, null] }), "median_daily", 1000), 2);
   assert.is(platformError(pl.DataFrame({ platform: ["desktop", "mobile"], median_relative_error: [0.05, -0.1] }), "mobile"), -0.1);
   assert.is(platformError(pl.DataFrame({ platform: ["desktop"], median_relative_error: [0.05] }), "mobile"), null);
+  assert.ok(mobileBelowDesktop(pl.DataFrame({ platform: ["desktop", "mobile"], median_relative_error: [0.05, -0.1] })));
+  assert.not.ok(mobileBelowDesktop(pl.DataFrame({ platform: ["desktop", "mobile"], median_relative_error: [-0.2, -0.1] })));
 });
 
 test.run();

@@ -43,6 +43,8 @@ test("each day against the same weekday of the reference week; a missing day is 
   assert.equal(row("a.wikipedia.org", "2016-01-20"), { domain: "a.wikipedia.org", day: "2016-01-20", week: 2, estimate: 150, reference: 100, variation: 0.5 });
   assert.equal(row("a.wikipedia.org", "2016-01-21").variation, 0);
   assert.equal(row("b.m.wikipedia.org", "2016-01-18"), { domain: "b.m.wikipedia.org", day: "2016-01-18", week: 2, estimate: 0, reference: 0, variation: null });
+  const one = variations(daily(), qualityWeeks(daily()), "a.wikipedia.org");
+  assert.ok(one.frameEqual(v.filter(pl.col("domain").eq(pl.lit("a.wikipedia.org")))), "one domain's rows, as they stand in the whole table");
 });
 
 test("per domain: the median daily uniques and the standard deviation of the variations", () => {

@@ -1,7 +1,7 @@
 import type * as pl from "nodejs-polars";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { requestsFromRows } from "../../src/uniques/load";
+import { requestsFromRows } from "../../src/uniques/load/webrequest";
 import { lastAccess, NO_COOKIES, request } from "./fixtures";
 
 // Three cookie-less visitors, told apart by their address. On en.wikipedia.org:
