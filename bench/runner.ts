@@ -8,7 +8,7 @@
 import { join, resolve } from "node:path";
 import { Kernel } from "../src/engine/kernel";
 import { runNotebook } from "../src/engine/runner";
-import { describeInputs, versions } from "../src/engine/provenance";
+import { versions } from "../src/engine/provenance";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { renderReport } from "../src/report";
 import { median } from "./lib/common";
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     started: last.started,
     durationMs: last.durationMs,
     parameters: last.parameters,
-    inputs: await describeInputs(DEMO, last.parameters),
+    inputs: last.inputs,
     versions: versions(),
   };
   const exportMs: number[] = [];

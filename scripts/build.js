@@ -37,6 +37,21 @@ function current() {
   }
 }
 
+// The library that shows the report runner every file the kernel opens, native code's too
+// (src/engine/track/preload.c), compiled by the C compiler that also builds better-sqlite3. Where
+// it cannot be built, the runner tracks reads with Node-level hooks and the reports say so.
+function buildPreload() {
+  if (process.platform !== "linux") return;
+  const source = join(root, "src", "engine", "track", "preload.c");
+  const out = join(dist, "engine", "track", "preload.so");
+  const cc = process.env.CC || "cc";
+  const built = spawnSync(cc, ["-shared", "-fPIC", "-O2", "-Wall", "-o", out, source, "-ldl"], { encoding: "utf8" });
+  if (built.status !== 0) {
+    const why = built.error ? built.error.message : built.stderr.trim().split("\n")[0];
+    process.stderr.write(`analysis: the file-tracking library did not build (${cc}: ${why}); reports will track reads with Node-level hooks only\n`);
+  }
+}
+
 const args = process.argv.slice(2);
 const mainAt = args.findIndex((a) => !a.startsWith("--"));
 const own = mainAt === -1 ? args : args.slice(0, mainAt);
@@ -47,6 +62,7 @@ if (own.includes("--force") || current() !== want) {
   for (const entry of readdirSync(dist)) if (entry !== "package.json") rmSync(join(dist, entry), { recursive: true, force: true });
   const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  buildPreload();
   writeFileSync(stamp, want);
 }
 

@@ -1,22 +1,13 @@
 // When a report is up to date: since its last successful run, the notebook's source, its
-// parameters, the library build, the lockfile and the bytes of every file the run read are all
-// unchanged. What the run saw is kept in the executed notebook's metadata (`analysis.fingerprint`);
-// a file whose size and mtime did not move is not hashed again, and one whose mtime alone moved is
-// judged by its bytes.
+// parameters, the library build, the lockfile, every file the kernel opened (whatever code opened
+// it: track/), every folder it listed, and every environment variable it read are all unchanged,
+// and the run reached nothing outside (the network, a program), which bytes cannot judge.
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { ParameterValue } from "./parameters";
-import { sha256File } from "./provenance";
-
-/** A file the run read; `bytes: null` when it was looked for and absent (an optional sidecar). */
-export interface FileStamp {
-  /** Relative to the notebook's folder, as its cells name it. */
-  path: string;
-  bytes: number | null;
-  mtime_ms?: number;
-  sha256?: string;
-}
+import { stampMoved, type FileStamp } from "./track/stamp";
+import { envHash, preloadLibrary, TRACKING, type Tracked } from "./track/tracker";
 
 export interface Fingerprint {
   notebook_sha256: string;
@@ -27,8 +18,14 @@ export interface Fingerprint {
   lockfile_sha256: string;
   include_code: boolean;
   node: string;
+  /** How the run's reads were seen (track/events.ts). */
+  tracking: Tracked["mode"];
   files: FileStamp[];
+  env: Record<string, string | null>;
+  outside: string[];
 }
+
+export type BaseFingerprint = Omit<Fingerprint, "tracking" | "files" | "env" | "outside">;
 
 const ROOT = resolve(__dirname, "..", "..");
 
@@ -49,8 +46,8 @@ export function libraryBuild(): string {
   return readOr(join(ROOT, "dist", ".build-hash"), "unknown");
 }
 
-/** Everything but the files, which only a run can name. */
-export function baseFingerprint(notebookPath: string, parameters: Record<string, ParameterValue>, includeCode: boolean): Omit<Fingerprint, "files"> {
+/** Everything but what the run read, which only a run can name. */
+export function baseFingerprint(notebookPath: string, parameters: Record<string, ParameterValue>, includeCode: boolean): BaseFingerprint {
   return {
     notebook_sha256: sha256(readFileSync(notebookPath)),
     parameters,
@@ -61,38 +58,20 @@ export function baseFingerprint(notebookPath: string, parameters: Record<string,
   };
 }
 
-/** Stamps of the files a run read (absolute paths), for the notebook at `notebookPath`; `known` holds hashes already taken. */
-export async function stampFiles(notebookPath: string, files: readonly string[], known: ReadonlyMap<string, string> = new Map()): Promise<FileStamp[]> {
-  const base = dirname(resolve(notebookPath));
-  const stamps: FileStamp[] = [];
-  for (const file of [...new Set(files)].sort()) {
-    const path = relative(base, file);
-    const stat = statSync(file, { throwIfNoEntry: false });
-    if (!stat?.isFile()) {
-      stamps.push({ path, bytes: null });
-      continue;
-    }
-    stamps.push({ path, bytes: stat.size, mtime_ms: stat.mtimeMs, sha256: known.get(file) ?? (await sha256File(file)) });
-  }
-  return stamps;
+export function fingerprintOf(base: BaseFingerprint, tracked: Tracked): Fingerprint {
+  return { ...base, tracking: tracked.mode, files: tracked.files, env: tracked.env, outside: tracked.outside };
 }
 
-/** Why the file no longer matches its stamp, or undefined when its bytes are the same. */
-async function fileMoved(base: string, stamp: FileStamp): Promise<string | undefined> {
-  const file = resolve(base, stamp.path);
-  const shown = relative(process.cwd(), file);
-  const stat = statSync(file, { throwIfNoEntry: false });
-  if (stamp.bytes === null) return stat ? `${shown} appeared` : undefined;
-  if (!stat) return `${shown} is gone`;
-  if (stat.size !== stamp.bytes) return `${shown} changed`;
-  if (stat.mtimeMs === stamp.mtime_ms) return undefined;
-  return (await sha256File(file)) === stamp.sha256 ? undefined : `${shown} changed`;
+/** The tracking a run started now would have. */
+export function trackingNow(): Tracked["mode"] {
+  if (process.env[TRACKING] === "off") return "none";
+  return preloadLibrary() ? "preload" : "node";
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Why the report must run again, or undefined when it is up to date. */
-export async function staleness(previous: Fingerprint | undefined, current: Omit<Fingerprint, "files">, notebookPath: string): Promise<string | undefined> {
+export async function staleness(previous: Fingerprint | undefined, current: BaseFingerprint, notebookPath: string): Promise<string | undefined> {
   if (previous === undefined) return "no earlier run";
   if (previous.notebook_sha256 !== current.notebook_sha256) return "the notebook changed";
   if (!same(previous.parameters, current.parameters)) return "the parameters changed";
@@ -100,21 +79,18 @@ export async function staleness(previous: Fingerprint | undefined, current: Omit
   if (previous.lockfile_sha256 !== current.lockfile_sha256) return "the installed packages changed";
   if (previous.include_code !== current.include_code) return "--no-code changed";
   if (previous.node !== current.node) return "the Node.js version changed";
+  if (previous.tracking === "none") return "what it read was not tracked last time";
+  const tracking = trackingNow();
+  if (previous.tracking !== tracking) return `the file tracking changed (${previous.tracking} → ${tracking})`;
+  if (previous.outside.includes("the network")) return "it read the network last time";
+  if (previous.outside.length > 0) return `it started ${previous.outside.join(" and ")} last time`;
   const base = dirname(resolve(notebookPath));
   for (const stamp of previous.files) {
-    const moved = await fileMoved(base, stamp);
+    const moved = await stampMoved(base, stamp);
     if (moved) return moved;
   }
-  return undefined;
-}
-
-/** What the last successful run kept in its executed notebook (NAME.ipynb): when it started, and its fingerprint. */
-export function lastRun(executedNotebook: string): { fingerprint?: Fingerprint; started?: string } | undefined {
-  try {
-    const analysis = (JSON.parse(readFileSync(executedNotebook, "utf8")) as { metadata?: { analysis?: { fingerprint?: Fingerprint; started?: string } } }).metadata?.analysis;
-    if (analysis === undefined) return undefined;
-    return { ...(analysis.fingerprint ? { fingerprint: analysis.fingerprint } : {}), ...(analysis.started ? { started: analysis.started } : {}) };
-  } catch {
-    return undefined; // none, or unreadable: run again
+  for (const [name, hash] of Object.entries(previous.env)) {
+    if (envHash(process.env[name]) !== hash) return `${name} changed`;
   }
+  return undefined;
 }

@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import * as zmq from "zeromq";
 import type { MimeBundle, Output } from "./notebook";
 import { decode, encode, newMessage, type Message } from "./protocol";
+import { HOOKS, TRACK_LOG } from "./track/tracker";
 
 export interface ExecuteReply {
   status: "ok" | "error" | "abort";
@@ -76,6 +77,7 @@ async function freePorts(count: number): Promise<number[]> {
  *   sends at once, and an unlimited high-water mark keeps libzmq from dropping at 1,000 queued.
  * - The kernel ends (with the process group it leads: what its cells started) when the process
  *   that started it is gone, even after a SIGKILL that left it no time to stop the kernel.
+ * - When the report runner tracks the run, the tracking hooks (track/hooks.ts) go in first.
  *
  * Paths are resolved when the script is written: JupyterLab starts it from the kernelspec folder.
  */
@@ -106,6 +108,7 @@ setInterval(() => {
   } catch {}
   process.exit(1);
 }, 500).unref();
+if (process.env.${TRACK_LOG}) require(${JSON.stringify(HOOKS)}).install();
 require(${JSON.stringify(join(tslab, "dist", "main.js"))}).main();
 `;
 }

@@ -2,41 +2,17 @@
 // library versions and the git commit.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import type { ParameterValue } from "./parameters";
+import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
-export interface InputFile {
-  path: string;
-  bytes: number;
-  sha256: string;
-}
+/** A file the run read: the SHA-256 of the bytes it read, or none when the file changed while it ran. */
+export type InputFile = { path: string; bytes: number; sha256: string } | { path: string; bytes: number; changedDuringRun: true };
 
 /** The file's SHA-256, hex. */
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash("sha256");
   for await (const block of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(block as Buffer);
   return hash.digest("hex");
-}
-
-/**
- * The parameters that name existing files (relative to the notebook, as its cells read them):
- * by convention every input of a notebook is a parameter, so that a data refresh is one `-p`.
- */
-export function describeInputs(notebookPath: string, parameters: Record<string, ParameterValue>): Promise<InputFile[]> {
-  const base = dirname(resolve(notebookPath));
-  return describeFiles(Object.values(parameters).flatMap((value) => (typeof value === "string" && value !== "" ? [resolve(base, value)] : [])));
-}
-
-/** The files that exist among `files` (absolute paths): each path relative to the working folder, size and SHA-256. */
-export async function describeFiles(files: readonly string[]): Promise<InputFile[]> {
-  const inputs: InputFile[] = [];
-  for (const file of files) {
-    const stat = statSync(file, { throwIfNoEntry: false });
-    if (!stat?.isFile()) continue;
-    inputs.push({ path: relative(process.cwd(), file) || file, bytes: stat.size, sha256: await sha256File(file) });
-  }
-  return inputs;
 }
 
 /** The installed version of a package, found from its entry point (some packages do not export package.json). */

@@ -1,11 +1,13 @@
-// Writes a run's files: NAME.ipynb, NAME.html and NAME.json on success; on failure only
-// NAME.failed.html, so the last good report stays in place.
-import { readFileSync, rmSync } from "node:fs";
+// Writes a run's files: on success the set NAME.ipynb, NAME.json, NAME.changes.json and NAME.html,
+// then its seal NAME.fingerprint.json (last-report.ts); on failure only NAME.failed.html, so the
+// last good report stays in place.
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { renderReport } from "../report";
 import { diffRecords } from "./changes";
-import { lastRun, type Fingerprint } from "./freshness";
+import type { Fingerprint } from "./freshness";
 import { writeAtomic } from "../io/atomic";
+import { SEAL, sealOf, type LastReport } from "./last-report";
 import { ensureOutDir } from "./outdir";
 import { reportName, serializeNotebook } from "./notebook";
 import { gitCommit, versions } from "./provenance";
@@ -14,8 +16,10 @@ import type { RunResult } from "./runner";
 export interface PublishOptions {
   outDir: string;
   includeCode: boolean;
-  /** What the run saw, kept in NAME.ipynb so that the next run can tell whether it is up to date. */
+  /** What the run saw, sealed with the set so that the next run can tell whether it is up to date. */
   fingerprint?: Fingerprint;
+  /** The last report in `outDir` (readLastReport), to say what changed since. */
+  last?: LastReport;
 }
 
 export interface Published {
@@ -24,29 +28,28 @@ export interface Published {
   changes?: { since?: Date; changes: import("./changes").Change[] };
 }
 
-/** The results of the last successful run in `outDir`, or undefined when there is none. */
-function earlierRun(outDir: string, name: string): { records: Record<string, unknown>; started?: Date } | undefined {
-  let records: Record<string, unknown>;
-  try {
-    records = JSON.parse(readFileSync(join(outDir, `${name}.json`), "utf8")) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-  const started = lastRun(join(outDir, `${name}.ipynb`))?.started;
+/** The results of the last successful run, as far as they can be read, or undefined when there is none. */
+function earlierRun(last: LastReport | undefined): { records: Record<string, unknown>; started?: Date } | undefined {
+  if (last === undefined || last.state === "none") return undefined;
+  const records = last.records;
+  if (records === undefined) return undefined;
+  const started = last.state === "intact" ? last.seal.started : last.started;
   return { records, ...(started ? { started: new Date(started) } : {}) };
 }
 
-export async function publish(run: RunResult, { outDir, includeCode, fingerprint }: PublishOptions): Promise<Published> {
+export async function publish(run: RunResult, { outDir, includeCode, fingerprint, last }: PublishOptions): Promise<Published> {
   const name = reportName(run.notebookPath);
   const commit = gitCommit();
-  const earlier = run.failure ? undefined : earlierRun(outDir, name);
+  const earlier = run.failure ? undefined : earlierRun(last);
   const changes = run.failure ? undefined : { changes: earlier ? diffRecords(earlier.records, run.records) : [], file: `${name}.changes.json`, ...(earlier ? { since: earlier.started ?? new Date(NaN) } : {}) };
+  const changedDuringRun = run.inputs.flatMap((f) => ("changedDuringRun" in f ? [f.path] : []));
   const info = {
     notebookPath: run.notebookPath,
     started: run.started,
     durationMs: run.durationMs,
     parameters: run.parameters,
     inputs: run.inputs,
+    tracking: { mode: run.tracked.mode, outside: run.tracked.outside, changedDuringRun, env: Object.keys(run.tracked.env) },
     versions: versions(),
     ...(commit ? { gitCommit: commit } : {}),
     ...(run.failure ? { failure: { cellIndex: run.failure.cellIndex, message: run.failure.message } } : {}),
@@ -62,10 +65,10 @@ export async function publish(run: RunResult, { outDir, includeCode, fingerprint
         duration_seconds: Math.round(info.durationMs) / 1000,
         parameters: info.parameters,
         inputs: info.inputs,
+        tracking: run.tracked.mode,
         versions: info.versions,
         ...(info.gitCommit ? { git_commit: info.gitCommit } : {}),
         ...(run.failure ? { failure: run.failure } : {}),
-        ...(fingerprint && !run.failure ? { fingerprint } : {}),
         ...(run.incomplete.length > 0 ? { output_incomplete: run.incomplete } : {}),
       },
     },
@@ -77,11 +80,18 @@ export async function publish(run: RunResult, { outDir, includeCode, fingerprint
     writeAtomic(failed, html);
     return { files: [failed] };
   }
-  const files = [join(outDir, `${name}.ipynb`), join(outDir, `${name}.html`), join(outDir, `${name}.json`), join(outDir, `${name}.changes.json`)];
-  writeAtomic(files[0] as string, serializeNotebook(notebook));
-  writeAtomic(files[2] as string, JSON.stringify(run.records, null, 2) + "\n");
-  writeAtomic(files[3] as string, JSON.stringify(changes?.changes ?? [], null, 2) + "\n");
-  writeAtomic(files[1] as string, html);
+  const contents = new Map<string, string>([
+    [`${name}.ipynb`, serializeNotebook(notebook)],
+    [`${name}.json`, JSON.stringify(run.records, null, 2) + "\n"],
+    [`${name}.changes.json`, JSON.stringify(changes?.changes ?? [], null, 2) + "\n"],
+    [`${name}.html`, html],
+  ]);
+  // The old seal goes first: until the new one is written, the set is not up to date.
+  const seal = join(outDir, name + SEAL);
+  rmSync(seal, { force: true });
+  for (const [file, content] of contents) writeAtomic(join(outDir, file), content);
+  if (fingerprint) writeAtomic(seal, JSON.stringify(sealOf(info.started.toISOString(), fingerprint, contents), null, 2) + "\n");
   rmSync(join(outDir, `${name}.failed.html`), { force: true });
+  const files = [...contents.keys()].map((f) => join(outDir, f));
   return { files, ...(changes ? { changes } : {}) };
 }

@@ -1,11 +1,11 @@
 // One notebook's report: run it unless its report is up to date (freshness.ts), write its files,
 // and say on stderr how it went.
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { DataError } from "../errors";
+import { removeLeftovers } from "../io/atomic";
 import type { CliOptions } from "./args";
 import { changeSummary } from "./changes";
-import { baseFingerprint, lastRun, stampFiles, staleness } from "./freshness";
+import { baseFingerprint, fingerprintOf, staleness, type BaseFingerprint } from "./freshness";
+import { readLastReport, type LastReport } from "./last-report";
 import { InterruptedError, KernelDiedError } from "./kernel";
 import { reportName } from "./notebook";
 import type { Interrupted, Progress, RunKernel } from "./runner";
@@ -41,14 +41,6 @@ function progressPrinter(stream: NodeJS.WriteStream): (p: Progress) => void {
   };
 }
 
-function readRecords(file: string): Record<string, unknown> {
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-}
-
 /** The statements a run's claim() calls found not to hold (recorded as `claims`). */
 function falseClaims(records: Record<string, unknown>): string[] {
   const claims = records["claims"];
@@ -61,13 +53,13 @@ function printClaims(say: (text: string) => void, untrue: readonly string[]): vo
 
 /**
  * Why the notebook must run, or undefined when its report in the output folder is up to date;
- * `last` is what its last successful run kept (lastRun of NAME.ipynb).
+ * `last` is its last report there (readLastReport).
  */
-export async function whyRun(notebook: string, options: CliOptions, base: ReturnType<typeof baseFingerprint>, last: ReturnType<typeof lastRun>): Promise<string | undefined> {
-  const name = reportName(notebook);
+export async function whyRun(notebook: string, options: CliOptions, base: BaseFingerprint, last: LastReport): Promise<string | undefined> {
   if (options.force) return "--force";
-  if (![".html", ".json"].every((ext) => existsSync(join(options.outDir, name + ext)))) return "no earlier report";
-  return staleness(last?.fingerprint, base, notebook);
+  if (last.state === "none") return "no earlier report";
+  if (last.state === "stale") return last.why;
+  return staleness(last.seal.fingerprint, base, notebook);
 }
 
 /** How one notebook's run ended, for the summary of `reports`. */
@@ -83,27 +75,29 @@ export async function reportOne(notebook: string, options: CliOptions, signal?: 
   const err = process.stderr;
   const say = (text: string) => err.write(forTerminal(text).replace(/\s+$/, "") + "\n");
   const name = reportName(notebook);
+  // Temporary files a killed run left beside the report.
+  removeLeftovers(options.outDir, `${name}.`);
   const base = baseFingerprint(notebook, options.parameters, options.includeCode);
-  const last = warm ? undefined : lastRun(join(options.outDir, `${name}.ipynb`));
+  const last = readLastReport(options.outDir, name);
   const why = warm?.why ?? (await whyRun(notebook, options, base, last));
-  if (why === undefined) {
-    say(`${name}: up to date (last run ${last?.started ?? "at an unknown time"}); --force runs it anyway`);
-    const untrue = falseClaims(readRecords(join(options.outDir, `${name}.json`)));
+  if (why === undefined && last.state === "intact") {
+    say(`${name}: up to date (last run ${last.seal.started}); --force runs it anyway`);
+    const untrue = falseClaims(last.records);
     printClaims(say, untrue);
     const ok = !(options.strict && untrue.length > 0);
     return { notebook, ok, summary: ok ? "up to date" : `${untrue.length} claim(s) do not hold (--strict)` };
   }
   const { runNotebookThen } = load.runner();
   const { publish } = load.publish();
+  say(`${name}: runs: ${why ?? "no earlier report"}`);
   try {
     const printProgress = progressPrinter(err);
     const onProgress = (p: Progress) => (printProgress(p), warm?.onProgress?.(p));
     const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, ...(signal ? { signal } : {}), ...(warm ? { warm: warm.kernel } : {}) };
     // The report is written while the kernel exits.
     const { run, files, changes } = await runNotebookThen(notebook, runOptions, async (run) => {
-      const known = new Map(run.inputs.map((f) => [resolve(f.path), f.sha256]));
-      const fingerprint = { ...base, files: await stampFiles(notebook, run.read, known) };
-      return { run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, fingerprint })) };
+      const fingerprint = fingerprintOf(base, run.tracked);
+      return { run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, fingerprint, last })) };
     });
     if (err.isTTY) err.write("\r\u001b[K");
     for (const c of run.incomplete) say(`${notebook}: output incomplete in cell ${c.cellIndex + 1}: ${c.message}`);
@@ -116,6 +110,9 @@ export async function reportOne(notebook: string, options: CliOptions, signal?: 
       return { notebook, ok: false, summary: `failed at cell ${run.failure.cellIndex + 1}: ${run.failure.message}` };
     }
     say(`${notebook}: ran in ${seconds(run.durationMs)} (${why}) → ${files.join(", ")}`);
+    for (const f of run.inputs) if ("changedDuringRun" in f) say(`  ⚠ ${f.path} changed while the notebook ran: the report holds what it read, and is not up to date`);
+    if (run.tracked.outside.length > 0) say(`  it reached ${run.tracked.outside.join(" and ")}: bytes cannot tell whether it is up to date, so it runs every time`);
+    if (run.tracked.mode === "none") say(`  what it read was not tracked: it runs every time`);
     if (changes) say(`  since the last run: ${changeSummary(changes.since ? changes.changes : undefined)}`);
     printClaims(say, falseClaims(run.records));
     return { notebook, ok: run.incomplete.length === 0, summary: run.incomplete.length === 0 ? files.join(", ") : `output incomplete in ${run.incomplete.length} cell(s)` };

@@ -1,15 +1,13 @@
 // Executes a notebook's code cells in order on a fresh tslab kernel, as JupyterLab's
 // "Restart and run all" would, and collects what a report needs.
-import { randomUUID } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { INPUTS_LOG } from "../io/inputs";
 import { CellTimeoutError, InterruptedError, Kernel, KernelDiedError } from "./kernel";
 import { checkKernel, coalesceStreams, readNotebook, sourceOf, type Notebook, type Output } from "./notebook";
 import { injectParameters, type ParameterValue } from "./parameters";
-import { describeFiles, describeInputs, type InputFile } from "./provenance";
+import type { InputFile } from "./provenance";
 import { collectClaims, collectRecords, type Records } from "./collect";
+import { Tracker, type Tracked } from "./track/tracker";
 
 export interface Progress {
   notebook: string;
@@ -58,10 +56,10 @@ export interface RunResult {
   notebook: Notebook;
   parameters: Record<string, ParameterValue>;
   records: Records;
-  /** The files the parameters name and the files the loaders said they read (noteInput), hashed: the inputs as the run found them. */
+  /** The files the run read, each with the SHA-256 of the bytes it read (or marked as changed while it ran). */
   inputs: InputFile[];
-  /** Absolute paths of every file the run read or looked for, the inputs' and the absent ones'. */
-  read: string[];
+  /** Everything the run read, as the fingerprint keeps it (track/tracker.ts). */
+  tracked: Tracked;
   started: Date;
   durationMs: number;
   failure?: Failure;
@@ -86,22 +84,36 @@ export function errorSummary(outputs: readonly Output[]): { message: string; det
   return { message: named ?? lines[0] ?? "the kernel reported an error without a message", detail };
 }
 
-/** A kernel started for a notebook's run, and the file its loaders note their inputs in (src/io/inputs.ts). */
+/** A kernel started for a notebook's run, and the tracker that its reads are reported to. */
 export interface RunKernel {
   kernel: Kernel;
-  inputsLog: string;
+  tracker: Tracker;
+  /** The kernel's environment, whose variables the run may read. */
+  env: NodeJS.ProcessEnv;
 }
 
 /** Starts the kernel a run of this notebook needs (before the run, to have it warm: see watch.ts). */
 export async function startRunKernel(notebookPath: string, iopubTimeoutMs?: number): Promise<RunKernel> {
-  const inputsLog = join(tmpdir(), `analysis-inputs-${randomUUID()}.log`);
+  const tracker = new Tracker();
+  const env = { ...tracker.kernelEnv(), [INPUTS_LOG]: tracker.log };
   try {
-    const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), ...(iopubTimeoutMs !== undefined ? { iopubTimeoutMs } : {}), env: { ...process.env, [INPUTS_LOG]: inputsLog } });
-    return { kernel, inputsLog };
+    const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), ...(iopubTimeoutMs !== undefined ? { iopubTimeoutMs } : {}), env });
+    return { kernel, tracker, env };
   } catch (e) {
-    rmSync(inputsLog, { force: true });
+    tracker.dispose();
     throw e;
   }
+}
+
+/** The files as the report's header lists them: relative to the working folder, with what the run saw. */
+function inputFiles(notebookPath: string, tracked: Tracked): InputFile[] {
+  const base = dirname(resolve(notebookPath));
+  const shown = (path: string) => relative(process.cwd(), resolve(base, path)) || path;
+  return tracked.files.flatMap((f): InputFile[] => {
+    if (f.kind === "file") return [{ path: shown(f.path), bytes: f.stat.size, sha256: f.sha256 }];
+    if (f.kind === "changed") return [{ path: shown(f.path), bytes: f.bytes, changedDuringRun: true }];
+    return [];
+  });
 }
 
 export function runNotebook(notebookPath: string, options: RunOptions = {}): Promise<RunResult> {
@@ -126,10 +138,9 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
     }
   }
   const steps = notebook.cells.flatMap((c, i) => (c.cell_type === "code" && sourceOf(c).trim() !== "" ? [i] : []));
-  // The inputs are hashed while the kernel works.
-  const inputs = describeInputs(notebookPath, used);
-  inputs.catch(() => {}); // awaited below; not an unhandled rejection if the kernel fails to start first
-  const { kernel, inputsLog } = await (options.warm ?? startRunKernel(notebookPath, options.iopubTimeoutMs));
+  const { kernel, tracker, env } = await (options.warm ?? startRunKernel(notebookPath, options.iopubTimeoutMs));
+  // What the kernel read to start (and a warm kernel's imports) is its own; the cells' reads count.
+  tracker.cellsBegin();
   let failure: Failure | undefined;
   let countFrom: number | undefined;
   const incomplete: RunResult["incomplete"] = [];
@@ -174,7 +185,7 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
     running = undefined;
   } catch (e) {
     await kernel.shutdown();
-    rmSync(inputsLog, { force: true });
+    tracker.dispose();
     if (e instanceof InterruptedError) {
       Object.assign(e, { where: { notebookPath, ...(running !== undefined ? { cellIndex: running } : {}), ...(kernel.pid ? { kernelPid: kernel.pid } : {}) } satisfies Interrupted });
     }
@@ -184,17 +195,20 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
   }
   const durationMs = performance.now() - t0;
   const exited = kernel.shutdown();
-  const declared = await inputs;
-  const noted = readInputsLog(inputsLog);
-  const read = [...new Set([...declared.map((f) => resolve(f.path)), ...noted])];
+  let tracked: Tracked;
+  try {
+    tracked = await tracker.finish(notebookPath, env);
+  } finally {
+    tracker.dispose();
+  }
   try {
     return await then({
       notebookPath,
       notebook,
       parameters: used,
       records: collectRecords(notebook),
-      inputs: [...declared, ...(await describeFiles(noted.filter((f) => !declared.some((d) => resolve(d.path) === f))))],
-      read,
+      inputs: inputFiles(notebookPath, tracked),
+      tracked,
       started,
       durationMs,
       ...(failure ? { failure } : {}),
@@ -202,15 +216,5 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
     });
   } finally {
     await exited;
-  }
-}
-
-function readInputsLog(file: string): string[] {
-  try {
-    return [...new Set(readFileSync(file, "utf8").split("\n").filter((l) => l !== ""))];
-  } catch {
-    return []; // nothing was noted
-  } finally {
-    rmSync(file, { force: true });
   }
 }

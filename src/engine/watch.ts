@@ -3,7 +3,8 @@
 // (by its bytes), it runs again on that warm kernel, and a new kernel starts for the next change.
 import { watch as watchFolder, type FSWatcher } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { baseFingerprint, lastRun, libraryBuild } from "./freshness";
+import { baseFingerprint, libraryBuild } from "./freshness";
+import { readLastReport } from "./last-report";
 import type { CliOptions } from "./args";
 import { reportOne, whyRun, type WarmKernel } from "./report-one";
 import { readNotebook, reportName, sourceOf, type Notebook } from "./notebook";
@@ -12,12 +13,19 @@ import { startRunKernel, type RunKernel } from "./runner";
 /** Editors write a file in several steps (truncate, write, rename): one run for the lot. */
 const SETTLE_MS = 40;
 
-/** The notebook and every file its last run read, absolute. */
-function watchedFiles(notebook: string, outDir: string): string[] {
-  const stamps = lastRun(join(outDir, `${reportName(notebook)}.ipynb`))?.fingerprint?.files ?? [];
+/** The notebook and every file its last run read, absolute; and the folders it listed. */
+function watchedFiles(notebook: string, outDir: string): { files: string[]; folders: string[] } {
+  const last = readLastReport(outDir, reportName(notebook));
+  const stamps = last.state === "intact" ? last.seal.fingerprint.files : [];
   const base = dirname(resolve(notebook));
-  return [resolve(notebook), ...stamps.map((s) => resolve(base, s.path))];
+  return {
+    files: [resolve(notebook), ...stamps.flatMap((s) => (s.kind === "folder" ? [] : [resolve(base, s.path)]))],
+    folders: stamps.flatMap((s) => (s.kind === "folder" ? [resolve(base, s.path)] : [])),
+  };
 }
+
+/** Any name in a folder whose listing counts. */
+const ANY = Symbol("any name");
 
 /** The packages the notebook's cells import, e.g. ["nodejs-polars", "analysis/display"]. */
 export function importedModules(notebook: Notebook): string[] {
@@ -42,6 +50,7 @@ async function warmUp(notebook: string): Promise<RunKernel> {
   const reply = await started.kernel.execute(modules.map((m) => `import ${JSON.stringify(m)};`).join("\n")).catch(() => undefined);
   if (reply?.status === "ok") return started;
   await started.kernel.shutdown();
+  started.tracker.dispose();
   return startRunKernel(notebook);
 }
 
@@ -71,14 +80,16 @@ class Watched {
   /** Watches the folders of the files (a rename into place replaces the file a watcher on it would hold). */
   private watchInputs(): void {
     for (const w of this.folders) w.close();
-    const byFolder = new Map<string, Set<string>>();
-    for (const file of watchedFiles(this.notebook, this.options.outDir)) {
-      const names = byFolder.get(dirname(file)) ?? new Set<string>();
+    const byFolder = new Map<string, Set<string | typeof ANY>>();
+    const { files, folders } = watchedFiles(this.notebook, this.options.outDir);
+    for (const file of files) {
+      const names = byFolder.get(dirname(file)) ?? new Set();
       byFolder.set(dirname(file), names.add(basename(file)));
     }
+    for (const folder of folders) byFolder.set(folder, (byFolder.get(folder) ?? new Set()).add(ANY));
     this.folders = [...byFolder].flatMap(([folder, names]) => {
       try {
-        return [watchFolder(folder, (_event, name) => name !== null && names.has(name.toString()) && this.changed())];
+        return [watchFolder(folder, (_event, name) => (names.has(ANY) || (name !== null && names.has(name.toString()))) && this.changed())];
       } catch {
         return []; // a folder that is gone: nothing in it to wait for
       }
@@ -102,14 +113,14 @@ class Watched {
     this.running = true;
     try {
       const base = baseFingerprint(this.notebook, this.options.parameters, this.options.includeCode);
-      const why = await whyRun(this.notebook, this.options, base, lastRun(join(this.options.outDir, `${reportName(this.notebook)}.ipynb`)));
+      const why = await whyRun(this.notebook, this.options, base, readLastReport(this.options.outDir, reportName(this.notebook)));
       if (why === undefined) return; // touched, same bytes
       const err = process.stderr;
       const changedAt = this.changedAt;
       // A kernel that loaded the library before it was rebuilt would run the old one.
       let warm: WarmKernel = this.warm;
       if (this.warm.library !== base.library) {
-        void this.warm.kernel.then((k) => k.kernel.shutdown(), () => {});
+        void this.warm.kernel.then((k) => (k.tracker.dispose(), k.kernel.shutdown()), () => {});
         warm = { kernel: startRunKernel(this.notebook) };
       }
       warm.why = why;
@@ -133,7 +144,7 @@ class Watched {
   async close(): Promise<void> {
     clearTimeout(this.timer);
     for (const w of this.folders) w.close();
-    await this.warm.kernel.then((k) => k.kernel.shutdown(), () => {});
+    await this.warm.kernel.then((k) => (k.tracker.dispose(), k.kernel.shutdown()), () => {});
   }
 }
 

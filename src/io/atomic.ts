@@ -2,8 +2,8 @@
 // it only once complete. A reader sees the old file or the new one, never half of one; a writer
 // that fails leaves the old file as it was and no temporary file behind.
 import { once } from "node:events";
-import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
@@ -56,4 +56,36 @@ export async function writeStreamAtomic(file: string, chunks: Iterable<string | 
     rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the temporary files that a writer killed mid-write (kill -9, a power cut) left in `dir`
+ * beside the files whose names start with `prefix`; a process still running keeps its own.
+ * Returns the names removed.
+ */
+export function removeLeftovers(dir: string, prefix: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(name)?.[1]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
+    rmSync(join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }

@@ -1,7 +1,6 @@
-// noteInput(path): a loader says which file it reads, so that the report runner can tell later
-// whether the report is still up to date by the bytes of every file the notebook read (a folder's
-// files, a sidecar), not only the paths its parameters name. The readers do their own I/O in
-// native code (polars, SQLite), where no hook on Node's fs would see it, so each loader says it.
+// noteInput(path): a loader names a file it reads. The report runner sees every file the kernel
+// opens without it (src/engine/track/); a named file is listed among the inputs even where the
+// tracking is only Node-level and the reader is native code it does not wrap.
 // Outside the runner (in JupyterLab) this does nothing.
 import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -11,5 +10,5 @@ export const INPUTS_LOG = "ANALYSIS_INPUTS_LOG";
 
 export function noteInput(path: string): void {
   const log = process.env[INPUTS_LOG];
-  if (log) appendFileSync(log, resolve(path) + "\n");
+  if (log) appendFileSync(log, `P ${resolve(path)}\n`);
 }

@@ -24,6 +24,36 @@ export interface ReportInfo {
   changes?: ChangesSince;
   /** Cells whose outputs may be incomplete (kernel messages lost), each with why. */
   incomplete?: { cellIndex: number; message: string }[];
+  /** How the run's reads were seen (engine/track/), and what bytes cannot judge. */
+  tracking?: {
+    mode: "preload" | "node" | "none";
+    /** What the run reached outside its files: "the network", "a program". */
+    outside: string[];
+    /** Inputs rewritten while the run read them. */
+    changedDuringRun: string[];
+    /** The environment variables the run read, by name. */
+    env: string[];
+  };
+}
+
+const TRACKING: Record<NonNullable<ReportInfo["tracking"]>["mode"], string> = {
+  preload: "every file the kernel opened, from any code (native readers included)",
+  node: "the files opened through Node's fs and the nodejs-polars and better-sqlite3 readers (the preload library could not load here: other native reads are not seen)",
+  none: "nothing: what the run read was not tracked, so this report is never taken as up to date",
+};
+
+function trackingNote(tracking: ReportInfo["tracking"]): string {
+  if (tracking === undefined) return "";
+  const parts = [`<p class="tracking">Tracked: ${escapeHtml(TRACKING[tracking.mode])}.`];
+  if (tracking.env.length > 0) parts.push(` Environment variables read: ${tracking.env.map((n) => `<code>${escapeHtml(n)}</code>`).join(", ")}.`);
+  parts.push(`</p>`);
+  if (tracking.outside.length > 0) {
+    parts.push(`<p class="tracking-warning" role="note">The run reached ${escapeHtml(tracking.outside.join(" and "))}: its bytes cannot tell whether this report is up to date, so it runs again every time.</p>`);
+  }
+  for (const path of tracking.changedDuringRun) {
+    parts.push(`<p class="tracking-warning" role="alert">⚠ <code>${escapeHtml(path)}</code> changed while the run read it: the results are from the bytes it read, and this report is not up to date.</p>`);
+  }
+  return parts.join("");
 }
 
 /** Enough of a SHA-256 to tell files apart at a glance; the full hash is in the tooltip. */
@@ -64,7 +94,9 @@ function inputsTable(inputs: ReportInfo["inputs"]): string {
     (f) =>
       `<tr><td><code>${escapeHtml(f.path)}</code></td>` +
       `<td class="num" title="${escapeHtml(formatBytes(f.bytes))}">${escapeHtml(formatSize(f.bytes))} <span class="bytes">(${escapeHtml(formatBytes(f.bytes))})</span></td>` +
-      `<td><code class="hash" title="sha256 ${escapeHtml(f.sha256)}">${escapeHtml(f.sha256.slice(0, SHORT_HASH))}…</code></td></tr>`,
+      ("sha256" in f
+        ? `<td><code class="hash" title="sha256 ${escapeHtml(f.sha256)}">${escapeHtml(f.sha256.slice(0, SHORT_HASH))}…</code></td></tr>`
+        : `<td class="changed-during-run">changed while the run read it: no hash of bytes it saw</td></tr>`),
   );
   return `<table><thead><tr><th>path</th><th class="num">size</th><th>sha256</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -87,7 +119,7 @@ export function renderHeader(title: string, titleId: string, info: ReportInfo): 
     `<div class="run-info">`,
     `<section><h2>Parameters</h2>${parametersTable(info.parameters)}</section>`,
     `<section><h2>Versions</h2>${versionsList(info.versions)}</section>`,
-    `<section class="wide"><h2>Input files</h2>${inputsTable(info.inputs)}</section>`,
+    `<section class="wide"><h2>Input files</h2>${inputsTable(info.inputs)}${trackingNote(info.tracking)}</section>`,
     `</div>`,
     `</header>`,
   ].join("\n");

@@ -66,6 +66,8 @@ pre code { font-size: inherit; }
 .run-info code { background: none; padding: 0; }
 .run-info .none { margin: 0; color: var(--muted); }
 .bytes { color: var(--muted); }
+.run-info .tracking { margin: 0.6em 0 0; color: var(--muted); }
+.run-info .tracking-warning { margin: 0.6em 0 0; padding: 6px 10px; background: var(--red-soft); color: var(--red-text); border-left: 4px solid var(--red); border-radius: 4px; }
 .hash { cursor: help; }
 ul.versions { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 2px 18px; }
 ul.versions .name { color: var(--muted); }

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { describeInputs, sha256File } from "../../src/engine/provenance";
+import { sha256File } from "../../src/engine/provenance";
 import { scratch } from "../helpers";
 
 test("sha256File gives the published SHA-256 test vectors, and the one-shot digest of a file read in several blocks", async () => {
@@ -22,17 +22,6 @@ test("sha256File gives the published SHA-256 test vectors, and the one-shot dige
       () => assert.unreachable("a missing file has no hash"),
       (e: Error) => assert.match(e.message, /ENOENT/),
     );
-  } finally {
-    cleanup();
-  }
-});
-
-test("describeInputs: the parameters that name files, with their size and hash", async () => {
-  const { dir, cleanup } = scratch();
-  try {
-    writeFileSync(join(dir, "abc"), "abc");
-    const inputs = await describeInputs(join(dir, "report.ipynb"), { data: "abc", topN: 3, missing: "nothing-here.csv" });
-    assert.equal(inputs.map(({ bytes, sha256 }) => ({ bytes, sha256 })), [{ bytes: 3, sha256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" }]);
   } finally {
     cleanup();
   }
