@@ -56,14 +56,14 @@ test("a report is skipped while its inputs' bytes, parameters and notebook are u
   }
 });
 
-test("a file a loader read without a parameter naming it (noteInput) counts too; an absent one that appears makes the report stale", () => {
+test("a file read with fs and nothing declared counts; an absent one looked for counts, and its appearance makes the report stale", () => {
   const { dir, cleanup } = scratch();
   try {
     const sidecar = join(dir, "sidecar.json");
     const optional = join(dir, "optional.json");
     writeFileSync(sidecar, '{"n": 1}');
     const nb = writeNotebook(dir, "sidecar.ipynb", [
-      code(`import { readFileSync, existsSync } from "fs";\nimport { noteInput } from "analysis/io/inputs";\nnoteInput(${JSON.stringify(sidecar)});\nnoteInput(${JSON.stringify(optional)});\nconst n: number = JSON.parse(readFileSync(${JSON.stringify(sidecar)}, "utf8")).n + (existsSync(${JSON.stringify(optional)}) ? 100 : 0);\nimport { record } from "analysis/display";\nrecord("n", n);`),
+      code(`import { readFileSync, existsSync } from "fs";\nconst n: number = JSON.parse(readFileSync("sidecar.json", "utf8")).n + (existsSync("optional.json") ? 100 : 0);\nimport { record } from "analysis/display";\nrecord("n", n);`),
     ]);
     const out = join(dir, "out");
     const run = () => {
@@ -72,8 +72,8 @@ test("a file a loader read without a parameter naming it (noteInput) counts too;
       return r.stderr;
     };
     assert.match(run(), "ran in");
-    const files = (JSON.parse(readFileSync(join(out, "sidecar.ipynb"), "utf8")) as { metadata: { analysis: { fingerprint: { files: { path: string; bytes: number | null }[] } } } }).metadata.analysis.fingerprint.files;
-    assert.equal(files.map((f) => [f.path, f.bytes]), [["optional.json", null], ["sidecar.json", 8]]);
+    const files = (JSON.parse(readFileSync(join(out, "sidecar.fingerprint.json"), "utf8")) as { fingerprint: { files: { path: string; kind: string }[] } }).fingerprint.files;
+    assert.equal(files.map((f) => [f.path, f.kind]), [["optional.json", "absent"], ["sidecar.json", "file"]]);
     assert.match(run(), "up to date");
     writeFileSync(sidecar, '{"n": 2}');
     assert.match(run(), "sidecar.json changed");

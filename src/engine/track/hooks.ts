@@ -106,6 +106,14 @@ function hookFs(): void {
   around(sync, "openSync", (a, failed) => noteOpen(a[0], a[1] ?? "r", failed));
   around(sync, "readFileSync", (a, failed) => noteOpen(a[0], flagsOf(a[1]), failed));
   around(sync, "createReadStream", (a) => noteOpen(a[0], flagsOf(a[1])));
+  // Looked for and absent: an input whose appearance makes the report stale.
+  const existsSync = fs.existsSync;
+  sync["existsSync"] = (p: unknown) => {
+    const found = existsSync(p as string);
+    const path = pathOf(p);
+    if (!found && path) write(`A ${resolve(path)}`);
+    return found;
+  };
   for (const name of ["readdirSync", "opendirSync"]) around(sync, name, (a, failed) => !failed && write(`D ${resolve(pathOf(a[0]) ?? ".")}`));
 }
 

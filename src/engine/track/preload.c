@@ -6,7 +6,7 @@
 // write(2): lines from several threads (or the kernel's children) never interleave.
 //
 //   O <dev> <ino> <size> <mtime ns> <ctime ns> <path>   opened for reading, stamped at that moment
-//   A <path>                                             looked for and absent (ENOENT)
+//   A <path>                                             looked for and absent (open or access: ENOENT)
 //   W <path>                                             made or truncated by the run: an output
 //   D <path>                                             a folder listed
 //   N <family>                                           a socket connected (the network)
@@ -274,6 +274,27 @@ FOPEN_LIKE(fopen64)
 
 FREOPEN_LIKE(freopen)
 FREOPEN_LIKE(freopen64)
+
+// A file looked for without opening it (Node's existsSync, access(2)): found absent, it counts
+// as an absent input, whose appearance makes the report stale. A present file only looked at
+// (stat, exists) is not an input: its bytes were not read.
+int access(const char *path, int mode) {
+  static __typeof__(&access) real;
+  if (!real) real = REAL(access);
+  int r = real(path, mode), err = errno;
+  if (r != 0 && err == ENOENT) note("A ", AT_FDCWD, path);
+  errno = err;
+  return r;
+}
+
+int faccessat(int dirfd, const char *path, int mode, int flags) {
+  static __typeof__(&faccessat) real;
+  if (!real) real = REAL(faccessat);
+  int r = real(dirfd, path, mode, flags), err = errno;
+  if (r != 0 && err == ENOENT) note("A ", dirfd, path);
+  errno = err;
+  return r;
+}
 
 // Folders listed: opendir (Rust's read_dir, libuv's uv_fs_opendir) and scandir (Node's readdir).
 DIR *opendir(const char *path) {

@@ -77,6 +77,11 @@ export function sqliteSidecars(database: string): string[] {
   return [`${database}-wal`, `${database}-journal`];
 }
 
+/** The write-ahead log's shared-memory index: rebuilt from the log by any reader, not content. */
+export function sqliteIndex(database: string): string {
+  return `${database}-shm`;
+}
+
 /** Why `stamp` (relative to `base`, the notebook's folder) no longer holds, or undefined when it does. */
 export async function stampMoved(base: string, stamp: FileStamp): Promise<string | undefined> {
   const file = resolve(base, stamp.path);

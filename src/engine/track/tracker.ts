@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { parseEvents, type Stat, type TrackEvent, type TrackingMode } from "./events";
 import { ownVariable, toolchainRules, type Rules } from "./rules";
-import { hashAsSeen, isSqlite, listing, sameStat, sqliteSidecars, statNow, type FileStamp } from "./stamp";
+import { hashAsSeen, isSqlite, listing, sameStat, sqliteIndex, sqliteSidecars, statNow, type FileStamp } from "./stamp";
 
 /** What a run read, as the fingerprint keeps it. */
 export interface Tracked {
@@ -179,9 +179,11 @@ export class Tracker {
     const base = dirname(resolve(notebookPath));
     const stamps = new Map<string, FileStamp>();
     const at = (file: string) => relative(base, file) || ".";
-    const sidecars = new Set([...this.opened.keys()].filter(isSqlite).flatMap(sqliteSidecars));
+    const databases = [...this.opened.keys()].filter(isSqlite);
+    const sidecars = new Set(databases.flatMap(sqliteSidecars));
+    const indexes = new Set(databases.map(sqliteIndex));
     for (const [file, first] of this.opened) {
-      if (sidecars.has(file)) continue;
+      if (sidecars.has(file) || indexes.has(file)) continue;
       let sha256 = this.movedDuring.has(file) || !sameStat(statNow(file), first) ? undefined : this.hashes.get(file);
       if (sha256 === undefined && !this.movedDuring.has(file)) sha256 = await hashAsSeen(file, first);
       stamps.set(file, sha256 === undefined ? { path: at(file), kind: "changed", bytes: first.size } : { path: at(file), kind: "file", stat: first, sha256 });
@@ -193,7 +195,7 @@ export class Tracker {
       const sha256 = stat && (await hashAsSeen(file, stat));
       stamps.set(file, stat && sha256 ? { path: at(file), kind: "file", stat, sha256 } : stat ? { path: at(file), kind: "changed", bytes: stat.size } : { path: at(file), kind: "absent" });
     }
-    for (const file of this.absent) if (!stamps.has(file) && !this.written.has(file)) stamps.set(file, { path: at(file), kind: "absent" });
+    for (const file of this.absent) if (!stamps.has(file) && !this.written.has(file) && !indexes.has(file)) stamps.set(file, { path: at(file), kind: "absent" });
     for (const folder of this.listed) {
       const now = listing(folder);
       if (now && !stamps.has(folder)) stamps.set(folder, { path: at(folder), kind: "folder", ...now });
