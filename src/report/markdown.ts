@@ -102,13 +102,8 @@ export function parseMarkdown(source: string, slugger: Slugger, attachments: Rec
       headings.push({ level: Number(token.tag.slice(1)), text, id, at });
     } else if (token.type === "td_open" && next?.type === "inline" && token.attrGet("style") === null && isNumeric(next.content)) {
       token.attrJoin("class", "num");
-    } else if (token.type === "html_block") {
-      token.content = sanitizeHtml(token.content, "markdown");
     } else if (token.type === "inline") {
-      for (const child of token.children ?? []) {
-        if (child.type === "html_inline") child.content = sanitizeHtml(child.content, "markdown");
-        else if (child.type === "image") embedImage(child, attachments);
-      }
+      for (const child of token.children ?? []) if (child.type === "image") embedImage(child, attachments);
     }
   });
   return { tokens, headings };
@@ -121,6 +116,16 @@ export function withoutHeading(doc: MarkdownDoc, heading: Heading): MarkdownDoc 
   return { tokens, headings };
 }
 
-export function renderMarkdown(doc: MarkdownDoc): string {
+/** The cell as markdown-it writes it, raw HTML and all: what renderMarkdown sanitizes, and what a test compares it with. */
+export function renderUnsanitized(doc: MarkdownDoc): string {
   return md.renderer.render(doc.tokens, md.options, {});
+}
+
+/**
+ * The cell's HTML, sanitized whole: markdown-it hands raw HTML over in pieces (`<details>` in one
+ * block, `</details>` in another, markdown between them), and only the whole cell parses as the
+ * browser will parse it.
+ */
+export function renderMarkdown(doc: MarkdownDoc): string {
+  return sanitizeHtml(renderUnsanitized(doc), "markdown");
 }

@@ -21,6 +21,7 @@ export function parseArguments(argv: string[]): SparkJobOptions {
       if (paths.length === 0) throw new DataError(`--input: expected one or more paths\n${USAGE}`);
     } else if (["--out", "--master", "--table", "--conf"].includes(arg) && value !== undefined && !value.startsWith("--")) {
       i++;
+      if (arg === "--out" && value.trim() === "") throw new DataError(`--out: expected a folder, got '${value}'\n${USAGE}`);
       if (arg === "--out") out = value;
       else if (arg === "--master") master = value;
       else if (arg === "--table") table = value;

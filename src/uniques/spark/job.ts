@@ -3,13 +3,14 @@
 // line (spark-submit with the SparkSQLCLIDriver class, what bin/spark-sql runs), so the project
 // adds no code of its own to what Spark executes. Local mode by default; any --master unchanged.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, delimiter, dirname, join, resolve } from "node:path";
+import { delimiter, join, resolve } from "node:path";
 import { DataError } from "../../errors";
 import { COUNTS_FOLDERS } from "../load/counts";
 import { DT_PATTERN, scanWebrequest } from "../load/webrequest";
 import { AGENT_TYPES, COLUMNS, EXPECTED } from "../load/schema";
+import { checkOutput, moveCountsIn, stagingFolder } from "./output";
 import { uniquesSql } from "./sql";
 
 const ROOT = resolve(__dirname, "..", "..", "..");
@@ -171,15 +172,6 @@ export interface SparkJobResult {
   submit: SparkSubmit;
 }
 
-/** A local output folder the job may replace: absent, empty, or a previous job's output. */
-function checkReplaceable(out: string): void {
-  if (!existsSync(out)) return;
-  if (!statSync(out).isDirectory()) throw new DataError(`--out ${out}: is a file, expected a folder for the counts`);
-  const entries = readdirSync(out);
-  const previous = Object.values(COUNTS_FOLDERS).some((f) => existsSync(join(out, f, "_SUCCESS")));
-  if (entries.length > 0 && !previous) throw new DataError(`--out ${out}: the folder holds other files (not a previous job's daily/ and monthly/); choose a new or empty folder`);
-}
-
 /** Checks the local inputs before a JVM starts: the file is there and has the extract's columns. */
 function checkInputs(input: JobInput): void {
   if ("table" in input) return;
@@ -192,9 +184,10 @@ function checkInputs(input: JobInput): void {
 }
 
 /**
- * Runs the job and leaves `out` holding daily/ and monthly/ only when it succeeded: locally the
- * job writes beside `out` and the folder is renamed into place, so a failed job leaves `out` as
- * it was. A URI output (hdfs://...) is written in place; Spark marks each finished folder _SUCCESS.
+ * Runs the job and leaves new daily/ and monthly/ in `out` only when it succeeded: locally the job
+ * writes beside `out` and the two folders are moved in (output.ts), so a failed job leaves `out`
+ * as it was, and whatever else `out` holds stays. A URI output (hdfs://...) is written in place,
+ * daily/ and monthly/ only; Spark marks each finished folder _SUCCESS.
  */
 export async function runSparkJob(options: SparkJobOptions): Promise<SparkJobResult> {
   const started = performance.now();
@@ -202,12 +195,12 @@ export async function runSparkJob(options: SparkJobOptions): Promise<SparkJobRes
   const out = local ? resolve(options.out) : options.out;
   const input: JobInput = "table" in options.input ? options.input : { paths: options.input.paths.map((p) => (isUri(p) ? p : resolve(p))) };
   checkInputs(input);
-  if (local) checkReplaceable(out);
+  if (local) checkOutput(out);
   const submit = findSparkSubmit();
   findJava(submit.env);
   const master = options.master ?? "local[*]";
   const job = mkdtempSync(join(tmpdir(), "unique-devices-spark-"));
-  const staging = local ? `${out}.${process.pid}.tmp` : out;
+  const staging = local ? stagingFolder(out) : out;
   try {
     writeFileSync(join(job, "job.sql"), sparkJobSql(input, staging));
     const args = [
@@ -225,20 +218,12 @@ export async function runSparkJob(options: SparkJobOptions): Promise<SparkJobRes
     for (const period of ["day", "month"] as const) {
       if (local && !existsSync(join(countsFolder(staging, period), "_SUCCESS"))) throw new Error(`the Spark job ended without writing ${countsFolder(staging, period)}`);
     }
-    if (local) replaceFolder(staging, out);
+    if (local) moveCountsIn(staging, out);
     return { out, seconds: (performance.now() - started) / 1000, submit };
   } finally {
     rmSync(job, { recursive: true, force: true });
     if (local) rmSync(staging, { recursive: true, force: true });
   }
-}
-
-/** Renames `from` to `to`, moving a previous `to` aside first and removing it after. */
-function replaceFolder(from: string, to: string): void {
-  const old = existsSync(to) ? join(dirname(to), `.${basename(to)}.${process.pid}.old`) : undefined;
-  if (old) renameSync(to, old);
-  renameSync(from, to);
-  if (old) rmSync(old, { recursive: true, force: true });
 }
 
 /** Spark's own error lines (the CLI prints them among its log), or the log's end. */

@@ -1,11 +1,12 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DataError } from "../../../src/errors";
 import { parseArguments } from "../../../src/uniques/spark/job-cli";
 import { findJava, findSparkSubmit, inputFormat, runSparkJob, sparkJobSql } from "../../../src/uniques/spark/job";
-import { scratch } from "../../helpers";
+import { ROOT, scratch } from "../../helpers";
 
 test("arguments: inputs up to the next option, the output, the master, settings; a table instead of inputs", () => {
   assert.equal(parseArguments(["--input", "a.tsv.gz", "b.parquet", "--out", "counts"]), { input: { paths: ["a.tsv.gz", "b.parquet"] }, out: "counts" });
@@ -22,6 +23,7 @@ test("arguments: inputs up to the next option, the output, the master, settings;
     [["--input", "--out", "x"], /--input: expected one or more paths/],
     [["--input", "a.tsv", "--out", "x", "--conf", "memory"], /--conf: expected KEY=VALUE, got 'memory'/],
     [["--input", "a.tsv", "--out"], /unknown or incomplete argument '--out'\nusage: npm run spark:unique-devices/],
+    [["--input", "a.tsv", "--out", ""], /^--out: expected a folder, got ''\n/],
   ] as Array<[string[], RegExp]>) {
     assert.throws(() => parseArguments(args), (e: unknown) => e instanceof DataError && message.test(e.message));
   }
@@ -60,10 +62,30 @@ test("bad inputs and outputs are refused before Spark starts", async () => {
     assert.match(await refused({ input: { paths: [join(dir, "nope.tsv")] }, out: join(dir, "o") }), /nope\.tsv: no such file or folder/);
     writeFileSync(join(dir, "short.tsv"), "dt\turi_host\n2016-01-01T00:00:00Z\ten.wikipedia.org\n");
     assert.match(await refused({ input: { paths: [join(dir, "short.tsv")] }, out: join(dir, "o") }), /short\.tsv: columns 'ip' .* missing/);
-    mkdirSync(join(dir, "busy"));
-    writeFileSync(join(dir, "busy", "notes.txt"), "mine");
+    mkdirSync(join(dir, "busy", "daily"), { recursive: true });
+    writeFileSync(join(dir, "busy", "daily", "notes.txt"), "mine");
     writeFileSync(join(dir, "ok.tsv"), "dt\turi_host\tip\tuser_agent\taccept_language\tx_analytics\tagent_type\tis_pageview\n");
-    assert.match(await refused({ input: { paths: [join(dir, "ok.tsv")] }, out: join(dir, "busy") }), /--out .*busy: the folder holds other files/);
+    assert.match(await refused({ input: { paths: [join(dir, "ok.tsv")] }, out: join(dir, "busy") }), /--out .*busy: .*busy\/daily\/notes\.txt was not written by this job/);
+    assert.match(await refused({ input: { paths: [join(dir, "ok.tsv")] }, out: join(dir, "ok.tsv") }), /--out .*ok\.tsv: is a file/);
+    assert.is(readFileSync(join(dir, "busy", "daily", "notes.txt"), "utf8"), "mine");
+  } finally {
+    cleanup();
+  }
+});
+
+test("the command refuses an --out it would have to empty: one line naming the file, exit 2, before Spark starts", () => {
+  const { dir, cleanup } = scratch();
+  try {
+    writeFileSync(join(dir, "ok.tsv"), "dt\turi_host\tip\tuser_agent\taccept_language\tx_analytics\tagent_type\tis_pageview\n");
+    mkdirSync(join(dir, "counts", "monthly"), { recursive: true });
+    writeFileSync(join(dir, "counts", "monthly", "my-notes.txt"), "mine");
+    const tsx = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+    // No Spark anywhere: had the output been accepted, the message would be about spark-submit.
+    const env = { ...process.env, PATH: dirname(process.execPath), SPARK_HOME: "", ANALYSIS_VENV: join(dir, "no-venv") };
+    const run = spawnSync(process.execPath, [tsx, join(ROOT, "src", "uniques", "spark", "job-cli.ts"), "--input", join(dir, "ok.tsv"), "--out", join(dir, "counts")], { encoding: "utf8", env });
+    assert.is(run.status, 2, run.stderr);
+    assert.is(run.stderr, `--out ${join(dir, "counts")}: ${join(dir, "counts", "monthly", "my-notes.txt")} was not written by this job, which replaces monthly/ whole: move it, or give another --out\n`);
+    assert.is(readFileSync(join(dir, "counts", "monthly", "my-notes.txt"), "utf8"), "mine");
   } finally {
     cleanup();
   }

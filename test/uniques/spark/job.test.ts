@@ -1,7 +1,8 @@
 // The unique-devices job on a real Spark (pyspark's, in the project's .venv, local mode): its
 // counts for every domain, day and month equal the local estimator's on the committed extract;
 // the notebook made from them records the default run's numbers; the statement runs on a Hive
-// table (Spark's Hive support, an embedded Derby metastore); a failed job leaves the output as it was.
+// table (Spark's Hive support, an embedded Derby metastore); a failed job leaves the output as it was;
+// the user's own files in the output folder stay, through a run and through a failed one.
 // Skipped, with the reason, where pyspark cannot be installed or Java is missing.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -76,16 +77,22 @@ if (missing) {
     const february = join(dir, "february.parquet");
     writeFileSync(january, `${rowsOf("2016-01").join("\n")}\n`);
     writeParquet(february, rowsOf("2016-02"));
-    // A previous job's output, to be replaced whole.
+    // A previous job's output, to be replaced, beside the user's own files, to be kept.
     mkdirSync(join(out, "daily"), { recursive: true });
     writeFileSync(join(out, "daily", "_SUCCESS"), "");
     writeFileSync(join(out, "daily", "part-stale.parquet"), "");
+    writeFileSync(join(out, "notes.txt"), "January looks low");
+    mkdirSync(join(out, "my-analysis"));
+    writeFileSync(join(out, "my-analysis", "report.html"), "<h1>mine</h1>");
     const tsx = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
     const job = await run(process.execPath, [tsx, join(ROOT, "src", "uniques", "spark", "job-cli.ts"), "--input", january, february, "--out", out]);
     assert.is(job.status, 0, job.stderr.slice(-3000));
     assert.match(job.stderr, /unique devices: wrote .*counts\/daily and .*counts\/monthly in [\d.]+ s/);
     assert.not.ok(existsSync(join(out, "daily", "part-stale.parquet")), "the previous output is gone");
     assert.equal(readdirSync(dir).sort(), ["counts", "february.parquet", "january.tsv"], "nothing left beside the output");
+    assert.equal(readdirSync(out).sort(), ["daily", "monthly", "my-analysis", "notes.txt"], "nothing left in it but the counts and the user's files");
+    assert.is(readFileSync(join(out, "notes.txt"), "utf8"), "January looks low");
+    assert.is(readFileSync(join(out, "my-analysis", "report.html"), "utf8"), "<h1>mine</h1>");
 
     const sparkDaily = readCounts(out, "day");
     const sparkMonthly = readCounts(out, "month");
@@ -168,6 +175,7 @@ SELECT ${COLUMNS.map((c) => (c === "is_pageview" ? "is_pageview = 'true'" : c)).
     assert.match(failed as string, /bad\.tsv: is_pageview is 'maybe', expected true or false/);
     assert.equal(readdirSync(join(out, "daily")).sort(), before, "the previous counts are untouched");
     assert.equal(readdirSync(dirname(out)).filter((f) => f.includes(".tmp")), [], "no half result beside it");
+    assert.is(readFileSync(join(out, "notes.txt"), "utf8"), "January looks low");
   });
 }
 
