@@ -19,18 +19,20 @@ export interface CliOptions {
   strict: boolean;
   /** Keep running: re-run a notebook when it or a file it read changes, on a kernel started ahead. */
   watch: boolean;
+  /** Print what each notebook's fingerprint holds and whether it would run; run nothing. */
+  explain: boolean;
 }
 
 export const USAGE = `usage:
-  npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch]
-  npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch]`;
+  npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain]
+  npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain]`;
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): CliOptions {
   const [command, ...rest] = argv;
   if (command !== "report" && command !== "reports") throw new UsageError(`unknown command ${JSON.stringify(command ?? "")}`);
-  const options: CliOptions = { command, notebooks: [], parameters: {}, outDir: "reports", timeoutMs: 600_000, includeCode: true, force: false, strict: false, watch: false };
+  const options: CliOptions = { command, notebooks: [], parameters: {}, outDir: "reports", timeoutMs: 600_000, includeCode: true, force: false, strict: false, watch: false, explain: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     const next = () => {
@@ -57,6 +59,8 @@ export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): 
       options.strict = true;
     } else if (arg === "--watch") {
       options.watch = true;
+    } else if (arg === "--explain") {
+      options.explain = true;
     } else if (arg.startsWith("-")) {
       throw new UsageError(`unknown option ${arg}`);
     } else {

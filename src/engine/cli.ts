@@ -1,6 +1,7 @@
 // `npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict]`
 // `npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force]` (every notebook in notebooks/)
-// A notebook whose report is up to date (freshness.ts) is not run again unless --force.
+// A notebook whose report is up to date (freshness.ts) is not run again unless --force;
+// --explain says what its fingerprint holds and runs nothing.
 import { DataError } from "../errors";
 import { parseArgs, USAGE, UsageError, type CliOptions } from "./args";
 import { checkOutDir } from "./outdir";
@@ -25,6 +26,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (options.watch) return (require("./watch") as typeof import("./watch")).watch(options);
+  if (options.explain) {
+    const { explain } = require("./explain") as typeof import("./explain");
+    for (const notebook of options.notebooks) process.stdout.write(forTerminal((await explain(notebook, options)).join("\n")).replace(/\u0000/g, "") + "\n");
+    return 0;
+  }
   // The first Ctrl-C (or SIGTERM) stops the kernel and ends the run cleanly; a second one exits at once.
   const stop = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {

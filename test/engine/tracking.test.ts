@@ -46,6 +46,15 @@ test("a polars read, a local module and an environment variable, none declared: 
     assert.ok("FRESH_REGION" in fingerprint.env, "the variable the cell read is in the fingerprint");
     assert.equal(fingerprint.outside, []);
 
+    // --explain says what the fingerprint holds, and runs nothing.
+    const explained = runCli(["report", nb, "--out", out, "--explain"], { env: { FRESH_REGION: "north" } });
+    assert.is(explained.status, 0, explained.stderr);
+    assert.match(explained.stdout, /^direct: up to date$/m);
+    assert.match(explained.stdout, "tracking: preload (every file the kernel opened, from any code)");
+    assert.match(explained.stdout, /visits\.csv {2}53 bytes {2}sha256 [0-9a-f]{16}…/);
+    assert.match(explained.stdout, /^ {4}FRESH_REGION {2}set$/m);
+    assert.match(explained.stdout, "outside its files: nothing");
+
     // Controls: nothing changed; a file only touched.
     assert.match(report(), /^direct: up to date/m);
     const later = new Date(Date.now() + 5_000);
