@@ -58,7 +58,8 @@ export async function writeStreamAtomic(file: string, chunks: Iterable<string | 
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether the process `pid` is running (one of another user counts). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

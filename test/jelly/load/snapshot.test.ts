@@ -1,161 +1,120 @@
-// The pull against a loopback HTTP server that answers what @elastic/elasticsearch 8.x's scroll
-// helper asks: POST /<index>/_search?scroll=..., POST /_search/scroll, DELETE /_search/scroll
-// (lib/api/api/search.js, scroll.js, clear_scroll.js), each reply carrying the
-// `x-elastic-product: Elasticsearch` header the client checks (@elastic/transport, Transport.js).
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+// What the pull does without a search node: its command line, its retry schedule, and the two
+// answers that the real nodes of the integration tests (snapshot-*.integration.test.ts) cannot
+// give, from loopback HTTP servers of this test, named as such:
+// - a server that is no search engine at all (a wrong port), which detection must refuse;
+// - a cluster with security on that refuses the credentials (401): the nodes built from Maven
+//   Central have no security module (x-pack's is not published there; OpenSearch's is a separate
+//   plugin with its own certificates), so they take any credentials.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { pullSnapshot } from "../../../src/jelly/load/snapshot";
 import { parseSnapshotArgs } from "../../../src/jelly/load/snapshot-cli";
+import { detectEngine } from "../../../src/jelly/load/snapshot-engine";
+import { retryDelay, SnapshotError, withRetries } from "../../../src/jelly/load/snapshot-retry";
 import { scratch } from "../../helpers";
 
-interface Request {
-  method: string;
-  url: string;
-  authorization: string | undefined;
-  body: Record<string, unknown>;
-}
-
-const DOCS = Array.from({ length: 25 }, (_, i) => ({
-  _index: `filebeat-7.9.1-2020.06.0${1 + (i % 3)}`,
-  _id: `id${i}`,
-  _source: { "@timestamp": new Date(Date.UTC(2020, 5, 1) + i * 1000).toISOString(), message_decoded: { type: "join", data: { uuid: `u${i}` } } },
-}));
-const PAGE = 10;
-
-/** A fake cluster holding DOCS; `failOnScroll` makes that scroll request (1-based) fail with a 500. */
-async function cluster(options: { failOnScroll?: number } = {}): Promise<{ url: string; requests: Request[]; close: () => Promise<void> }> {
-  const requests: Request[] = [];
-  let scrolls = 0;
-  const reply = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { "content-type": "application/json", "x-elastic-product": "Elasticsearch" });
-    res.end(JSON.stringify(body));
-  };
-  const page = (from: number) => ({
-    _scroll_id: `scroll-${from}`,
-    took: 1,
-    timed_out: false,
-    _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
-    hits: { total: { value: DOCS.length, relation: "eq" }, max_score: null, hits: DOCS.slice(from, from + PAGE).map((d, i) => ({ ...d, _score: null, sort: [from + i] })) },
-  });
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let raw = "";
-    req.on("data", (c: Buffer) => (raw += c.toString()));
-    req.on("end", () => {
-      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-      requests.push({ method: req.method ?? "", url: req.url ?? "", authorization: req.headers.authorization, body });
-      const path = (req.url ?? "").split("?")[0];
-      if (req.method === "POST" && path === "/filebeat*/_search") return reply(res, 200, page(0));
-      if (req.method === "POST" && path === "/_search/scroll") {
-        scrolls++;
-        if (scrolls === options.failOnScroll) return reply(res, 500, { error: { type: "search_context_missing_exception", reason: "No search context found" }, status: 500 });
-        const from = Number(String(body["scroll_id"]).split("-")[1]) + PAGE;
-        return reply(res, 200, page(from));
-      }
-      if (req.method === "DELETE" && path === "/_search/scroll") return reply(res, 200, { succeeded: true, num_freed: 1 });
-      reply(res, 404, { error: `unexpected ${req.method} ${req.url}` });
-    });
-  });
+async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-async function rejects(fn: () => Promise<unknown>, pattern: RegExp): Promise<void> {
+async function rejects(fn: () => Promise<unknown>): Promise<string> {
   try {
     await fn();
   } catch (e) {
-    assert.match(String((e as Error).message ?? e), pattern);
-    return;
+    return (e as Error).message;
   }
   assert.unreachable("expected a rejection");
+  return "";
 }
 
-function readSnapshot(file: string): unknown[] {
-  return gunzipSync(readFileSync(file)).toString("utf8").trim().split("\n").map((l) => JSON.parse(l) as unknown);
-}
-
-test("pulls every page with the credentials and writes one hit a line, gzip-compressed", async () => {
-  const es = await cluster();
-  const { dir, cleanup } = scratch();
-  try {
-    const out = join(dir, "snapshot.ndjson.gz");
-    const progress: [number, number | null][] = [];
-    const result = await pullSnapshot({ node: es.url, out, username: "elastic", password: "s3cret", pageSize: PAGE, onProgress: (n, total) => progress.push([n, total]) });
-    assert.equal(result, { file: out, documents: 25 });
-    assert.equal(readSnapshot(out), DOCS);
-    assert.equal(progress, [[10, 25], [20, 25], [25, 25]]);
-    const basic = `Basic ${Buffer.from("elastic:s3cret").toString("base64")}`;
-    assert.ok(es.requests.every((r) => r.authorization === basic), "every request carries the credentials");
-    assert.equal(es.requests.map((r) => `${r.method} ${r.url.split("?")[0]}`), [
-      "POST /filebeat*/_search",
-      "POST /_search/scroll",
-      "POST /_search/scroll",
-      "POST /_search/scroll",
-      "DELETE /_search/scroll",
-    ]);
-    const first = es.requests[0] as Request;
-    assert.match(first.url, /scroll=5m/);
-    assert.equal(first.body["query"], { match_all: {} });
-    assert.equal(first.body["sort"], ["_doc"]);
-    assert.is(first.body["size"], PAGE);
-    assert.is((es.requests[1] as Request).body["scroll_id"], "scroll-0");
-  } finally {
-    cleanup();
-    await es.close();
-  }
-});
-
-test("a failure halfway leaves the previous snapshot untouched, and no temporary file", async () => {
-  const es = await cluster({ failOnScroll: 2 });
-  const { dir, cleanup } = scratch();
-  try {
-    const out = join(dir, "snapshot.ndjson.gz");
-    writeFileSync(out, "the previous snapshot");
-    await rejects(() => pullSnapshot({ node: es.url, out, pageSize: PAGE, maxRetries: 0 }), /search_context_missing_exception|500/);
-    assert.is(readFileSync(out, "utf8"), "the previous snapshot");
-    assert.equal(readdirSync(dir), ["snapshot.ndjson.gz"]);
-  } finally {
-    cleanup();
-    await es.close();
-  }
-});
-
-test("a server that is not Elasticsearch is refused (the client's product check)", async () => {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ hits: { hits: [] } }));
+test("imitation of a web server that is no search engine: detection says so and asks for --engine", async () => {
+  const web = await serve((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end("<html>hello</html>");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { dir, cleanup } = scratch();
   try {
-    mkdirSync(dir, { recursive: true });
-    const out = join(dir, "x.ndjson.gz");
-    await rejects(() => pullSnapshot({ node: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, out, maxRetries: 0 }), /not Elasticsearch|unknown product/i);
-    assert.equal(readdirSync(dir), []);
+    const message = await rejects(() => detectEngine({ node: web.url }));
+    assert.is(message, `${web.url} did not say which engine it is (GET / answered 200, without the X-Elastic-Product header or an OpenSearch version): pass --engine elasticsearch or --engine opensearch`);
   } finally {
-    cleanup();
-    await new Promise((resolve) => server.close(resolve));
+    await web.close();
   }
 });
 
-test("command line: --node is required, credentials from the environment, user 'elastic' by default", () => {
+test("imitation of a secured cluster: wrong credentials are one line, asked once, and nothing is written", async () => {
+  const requests: { url: string; authorization: string | undefined }[] = [];
+  const secured = await serve((req, res) => {
+    requests.push({ url: req.url ?? "", authorization: req.headers.authorization });
+    // What Elasticsearch's security answers: 401 with the product header and a challenge.
+    res.writeHead(401, { "content-type": "application/json", "x-elastic-product": "Elasticsearch", "www-authenticate": 'Basic realm="security" charset="UTF-8"' });
+    res.end(JSON.stringify({ error: { root_cause: [{ type: "security_exception", reason: "unable to authenticate user [elastic] for REST request [/filebeat*/_pit]" }], type: "security_exception", reason: "unable to authenticate user [elastic] for REST request [/filebeat*/_pit]" }, status: 401 }));
+  });
+  const { dir, cleanup } = scratch();
+  try {
+    const out = join(dir, "snapshot.ndjson.gz");
+    const message = await rejects(() => pullSnapshot({ node: secured.url, out, username: "elastic", password: "wrong", retry: { firstDelayMs: 1 } }));
+    assert.is(message, `${secured.url} refused the credentials (401): set ELASTIC_USERNAME and ELASTIC_PASSWORD to a user of that cluster`);
+    assert.not.match(message, /wrong/, "the password is never printed");
+    assert.equal(readdirSync(dir), []);
+    const basic = `Basic ${Buffer.from("elastic:wrong").toString("base64")}`;
+    assert.ok(requests.length >= 1 && requests.every((r) => r.authorization === basic), "every request carries the credentials");
+    assert.is(requests.filter((r) => r.url.includes("_pit")).length, 1, "a 401 is not retried");
+  } finally {
+    cleanup();
+    await secured.close();
+  }
+});
+
+test("retries: the pause doubles from the first delay up to the longest; only retryable errors are retried, a bounded number of times", async () => {
+  assert.equal([1, 2, 3, 4, 5, 6].map((n) => retryDelay(n)), [500, 1000, 2000, 4000, 8000, 8000]);
+  assert.equal([1, 2, 3].map((n) => retryDelay(n, { firstDelayMs: 10, maxDelayMs: 25 })), [10, 20, 25]);
+  let calls = 0;
+  const told: string[] = [];
+  const busy = new SnapshotError("busy", true);
+  const message = await rejects(() =>
+    withRetries(
+      async () => {
+        calls++;
+        throw busy;
+      },
+      () => busy,
+      { attempts: 3, firstDelayMs: 1, onRetry: (n, e, delay) => told.push(`${n} ${e.message} ${delay}`) },
+    ),
+  );
+  assert.equal([calls, message, told], [3, "busy (tried 3 times)", ["1 busy 1", "2 busy 2"]]);
+  calls = 0;
+  assert.is(await rejects(() => withRetries(async () => (calls++, Promise.reject(new Error("x"))), () => new SnapshotError("bad request"), { firstDelayMs: 1 })), "bad request");
+  assert.is(calls, 1);
+  calls = 0;
+  assert.is(await withRetries(async () => (++calls < 3 ? Promise.reject(busy) : "done"), () => busy, { firstDelayMs: 1 }), "done");
+});
+
+test("command line: a file or a folder; engine, index and limits checked; credentials only from the environment", () => {
   const day = new Date("2020-10-06T12:00:00Z");
-  const o = parseSnapshotArgs(["--node", "https://es.example.com:9200"], { ELASTIC_PASSWORD: "pw" }, day);
-  assert.is(o.index, "filebeat*");
-  assert.is(o.username, "elastic");
-  assert.is(o.password, "pw");
-  assert.match(o.out, /data\/jelly\/full\/snapshot-2020-10-06\.ndjson\.gz$/);
-  const p = parseSnapshotArgs(["--node", "http://localhost:9200", "--index", "logs-*", "--out", "x.ndjson.gz"], { ELASTIC_USERNAME: "me", ELASTIC_PASSWORD: "pw" }, day);
-  assert.equal([p.index, p.username, p.out.endsWith("/x.ndjson.gz")], ["logs-*", "me", true]);
-  assert.is(parseSnapshotArgs(["--node", "http://localhost:9200"], {}).username, undefined);
+  const file = parseSnapshotArgs(["--node", "https://es.example.com:9200"], { ELASTIC_PASSWORD: "pw" }, day);
+  assert.is(file.kind, "file");
+  if (file.kind !== "file") return;
+  assert.equal([file.options.index, file.options.username, file.options.password, file.options.engine], ["filebeat*", "elastic", "pw", undefined]);
+  assert.match(file.out, /data\/jelly\/full\/snapshot-2020-10-06\.ndjson\.gz$/);
+  const os = parseSnapshotArgs(["--node", "http://localhost:9200", "--engine", "opensearch", "--index", "logs-*", "--out", "x.ndjson.gz", "--page-size", "500", "--timeout", "5", "--retries", "2"], { ELASTIC_USERNAME: "admin", ELASTIC_PASSWORD: "pw" }, day);
+  assert.ok(os.kind === "file" && os.out.endsWith("/x.ndjson.gz"));
+  assert.equal([os.options.engine, os.options.index, os.options.username, os.options.pageSize, os.options.requestTimeoutMs, os.options.retry?.attempts], ["opensearch", "logs-*", "admin", 500, 5000, 3]);
+  const update = parseSnapshotArgs(["--update", "snap"], {});
+  assert.ok(update.kind === "update" && update.dir.endsWith("/snap") && update.options.node === undefined && update.options.username === undefined);
   assert.throws(() => parseSnapshotArgs([], {}), /--node is required/);
   assert.throws(() => parseSnapshotArgs(["--node", "localhost"], {}), /not a URL/);
-  assert.throws(() => parseSnapshotArgs(["--node", "http://x", "--bogus"], {}), /unknown argument/);
+  assert.throws(() => parseSnapshotArgs(["--node", "ftp://x"], {}), /http or https/);
+  assert.throws(() => parseSnapshotArgs(["--node", "https://elastic:pw@es.example.com"], {}), /ELASTIC_USERNAME and ELASTIC_PASSWORD, not in the URL/);
+  assert.throws(() => parseSnapshotArgs(["--node", "http://x", "--bogus"], {}), /Unknown option '--bogus'/);
+  assert.throws(() => parseSnapshotArgs(["--node", "http://x", "--engine", "solr"], {}), /--engine solr: expected elasticsearch or opensearch/);
+  assert.throws(() => parseSnapshotArgs(["--node", "http://x", "--out", "f", "--update", "d"], {}), /exclude each other/);
+  assert.throws(() => parseSnapshotArgs(["--node", "http://x", "--page-size", "0"], {}), /--page-size 0: expected a whole number of at least 1/);
 });
 
 test.run();
