@@ -4,7 +4,7 @@ import * as pl from "nodejs-polars";
 import { emit, type MimeBundle } from "../display/emit";
 import { escapeHtml, formatInteger } from "../display/values";
 import { TYPE } from "./load/columns";
-import type { LoadedEvents } from "./load/load-events";
+import type { BadLine, LoadedEvents } from "./load/load-events";
 
 /** One row: documents, skipped (bad lines), first and last event time. */
 export function describeEvents(events: LoadedEvents): pl.DataFrame {
@@ -44,7 +44,7 @@ export function skippedLinesBundle(events: LoadedEvents): MimeBundle | undefined
   const lines = `${formatInteger(n)} malformed line${n === 1 ? "" : "s"}`;
   const shown = events.badLines.length < n ? `The first ${events.badLines.length}:` : n === 1 ? "The line:" : "The lines:";
   const head = `${lines} of ${events.file} skipped (skipBadLines is on): every number below leaves ${n === 1 ? "that document" : "those documents"} out. ${shown}`;
-  const item = (b: { line: number; reason: string }) => `line ${b.line}: ${b.reason}`;
+  const item = (b: BadLine) => `line ${b.line}${b.file ? ` of ${b.file}` : ""}: ${b.reason}`;
   const html =
     `<div class="output-warning" role="alert" style="border-left: 4px solid #b45309; background: #fffbeb; padding: 0.6em 1em; margin: 0.5em 0">` +
     `<strong>Warning:</strong> ${escapeHtml(head)}<ul style="margin: 0.4em 0 0">${events.badLines.map((b) => `<li>${escapeHtml(item(b))}</li>`).join("")}</ul></div>`;

@@ -9,14 +9,20 @@
 // file has the same blocks parsed by two worker threads instead (worker-pool.ts, load-worker.ts,
 // packed-block.ts to hand the rows back); parsing each line's JSON is most of the loader's work, and
 // it is the part the workers share. Either way the frame is the same (test/jelly/load/load-events.test.ts).
+//
+// A snapshot folder (snapshot-manifest.ts) is read part after part, in the manifest's order, as one
+// file would be: `line` counts on from one part to the next, so it stays unique, and an error names
+// the part and its own line. A document pulled again in a later part (re-indexed under the same
+// _index and _id) counts once, as its newest copy.
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { basename } from "node:path";
+import { basename, join } from "node:path";
 import * as pl from "nodejs-polars";
 import { DataError } from "../../errors";
 import { noteInput } from "../../io/inputs";
 import { KEPT_BAD_LINES, lineBlocks, readBlock, type BadLine, type ReadOptions } from "./ndjson-reader";
 import { columnValues, pack, unpackStrings, type PackedBlock, type PackedColumn } from "./packed-block";
+import { isFolder, MANIFEST, snapshotParts } from "./snapshot-manifest";
 import { readInWorkers } from "./worker-pool";
 
 export type { BadLine } from "./ndjson-reader";
@@ -40,25 +46,62 @@ export interface LoadedEvents {
   skipped: number;
   /** The first few skipped lines and why. */
   badLines: BadLine[];
+  /** A snapshot folder's older copies of documents pulled again in a later part, left out (0 for a file). */
+  superseded?: number;
 }
 
 const WORKERS_FROM_BYTES = 8 << 20;
 
 export async function loadEvents(path: string, options: LoadOptions = {}): Promise<LoadedEvents> {
+  if (isFolder(path)) return loadFolder(path, options);
   noteInput(path);
-  const name = basename(path);
   const read: ReadOptions = { ...(options.columns ? { columns: [...options.columns] } : {}), ...(options.skipBadLines ? { skipBadLines: true } : {}) };
+  return { file: path, ...assemble(await readFile(path, read, options.workers)) };
+}
+
+/** The file's blocks, or a DataError naming the file (and the line of its first bad line). */
+async function readFile(path: string, read: ReadOptions, workers: number | undefined): Promise<PackedBlock[]> {
+  const name = basename(path);
   let blocks: PackedBlock[];
   try {
-    const workers = options.workers ?? defaultWorkers(path);
-    blocks = workers > 0 ? await readInWorkers(path, read, workers) : await readHere(path, read);
+    const count = workers ?? defaultWorkers(path);
+    blocks = count > 0 ? await readInWorkers(path, read, count) : await readHere(path, read);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new DataError(`${path}: no such file`);
     throw new DataError(`${name}: cannot be read (${(e as Error).message})`);
   }
   const error = blocks.find((b) => b.error)?.error;
   if (error) throw new DataError(`${name} line ${error.line}: ${error.reason}`);
-  return { file: path, ...assemble(blocks) };
+  return blocks;
+}
+
+const KEY = ["_index", "_id"];
+
+async function loadFolder(dir: string, options: LoadOptions): Promise<LoadedEvents> {
+  noteInput(join(dir, MANIFEST));
+  const { paths } = snapshotParts(dir);
+  // The key of each document is read along, to keep the newest copy of each.
+  const columns = options.columns ? [...new Set([...options.columns, ...KEY])] : undefined;
+  const read: ReadOptions = { ...(columns ? { columns } : {}), ...(options.skipBadLines ? { skipBadLines: true } : {}) };
+  const blocks: PackedBlock[] = [];
+  let lines = 0; // in the parts before this one
+  for (const path of paths) {
+    noteInput(path);
+    const part = await readFile(path, read, options.workers);
+    for (const block of part) {
+      for (const bad of block.badLines) bad.file = basename(path);
+      if (lines > 0) for (let i = 0; i < block.lines.length; i++) (block.lines[i] as number) += lines;
+    }
+    lines += part.reduce((n, b) => n + b.lineCount, 0);
+    blocks.push(...part);
+  }
+  const all = assemble(blocks);
+  // Later line = later part (or later in the same part): the newest copy. Documents without an _id
+  // (bare _source lines) are all kept.
+  const newest = all.frame.filter(pl.col("_id").isNull().or(pl.col("line").eq(pl.col("line").max().over("_index", "_id"))));
+  const superseded = all.frame.height - newest.height;
+  const frame = options.columns ? newest.drop(KEY.filter((k) => !options.columns?.includes(k))) : newest;
+  return { file: dir, ...all, frame, documents: all.documents - superseded, superseded };
 }
 
 function defaultWorkers(path: string): number {

@@ -52,6 +52,8 @@ export interface ReadOptions {
 export interface BadLine {
   line: number;
   reason: string;
+  /** The part of a snapshot folder the line is in (its number counts within that part). */
+  file?: string;
 }
 
 export interface Block {
