@@ -130,8 +130,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     } else {
       const { part, manifest } = await updateSnapshot(command.dir, options);
       const all = manifest.parts.reduce((n, p) => n + p.documents, 0).toLocaleString("en-US");
-      if (part) say(`pulled ${part.documents.toLocaleString("en-US")} new documents into ${join(command.dir, part.file)}; the folder holds ${manifest.parts.length} parts, ${all} documents`);
-      else say(`nothing new on ${manifest.node} since the last part; ${command.dir} unchanged (${manifest.parts.length} parts, ${all} documents)`);
+      if (part) say(`pulled ${part.documents.toLocaleString("en-US")} new document${part.documents === 1 ? "" : "s"} into ${join(command.dir, part.file)}; the folder holds ${manifest.parts.length} parts, ${all} documents pulled in all`);
+      else say(`nothing new on ${manifest.node} since the last part; ${command.dir} unchanged (${manifest.parts.length} parts, ${all} documents pulled in all)`);
     }
     return 0;
   } catch (e) {

@@ -59,6 +59,8 @@ export interface EngineClient {
   readonly engine: Engine;
   /** A point in time over the indices `index` matches, and how many shards it holds. */
   openPit(index: string, keepAlive: string): Promise<{ id: string; shards: number }>;
+  /** How many indices, aliases and data streams `index` names (needs the view_index_metadata privilege). */
+  resolve(index: string): Promise<number>;
   page(request: PageRequest): Promise<Page>;
   closePit(id: string): Promise<void>;
   close(): Promise<void>;
@@ -88,6 +90,10 @@ function elasticsearch(c: Connection): EngineClient {
       const pit = await client.openPointInTime({ index, keep_alive: keepAlive });
       return { id: pit.id, shards: pit._shards.total };
     },
+    async resolve(index) {
+      const body = await client.indices.resolveIndex({ name: index });
+      return body.indices.length + body.aliases.length + body.data_streams.length;
+    },
     async page(r) {
       const body = await client.search<unknown>({
         pit: { id: r.pitId, keep_alive: r.keepAlive },
@@ -114,6 +120,10 @@ function opensearch(c: Connection): EngineClient {
     async openPit(index, keepAlive) {
       const { body } = await client.createPit({ index: [index], keep_alive: keepAlive });
       return { id: body.pit_id, shards: body._shards.total };
+    },
+    async resolve(index) {
+      const { body } = await client.indices.resolveIndex({ name: index });
+      return body.indices.length + body.aliases.length + body.data_streams.length;
     },
     async page(r) {
       const { body } = await client.search({
@@ -183,25 +193,36 @@ function answerOf(e: unknown): Answer | undefined {
   return { status: meta.statusCode, ...(cause?.type ? { type: cause.type } : {}), reason: cause?.reason ?? (typeof body?.error === "string" ? body.error : "") };
 }
 
-function failure(c: Connection, a: Answer, index?: string): SnapshotError {
+/** What the request was about, for the message. */
+export interface FailureContext {
+  index?: string;
+  engine?: Engine;
+}
+
+function failure(c: Connection, a: Answer, { index, engine }: FailureContext = {}): SnapshotError {
   const what = [a.type, a.reason].filter((s) => s).join(": ");
   const detail = `${a.status}${what ? ` ${what}` : ""}`;
   if (a.status === 401) return new SnapshotError(`${c.node} refused the credentials (401): set ELASTIC_USERNAME and ELASTIC_PASSWORD to a user of that cluster`);
   if (a.status === 403) return new SnapshotError(`${c.node} does not let ${c.username ?? "this user"} read ${index ? `'${index}'` : "it"} (${detail})`);
-  if (a.status === 404 && a.type === "index_not_found_exception") return new SnapshotError(`no index matches '${index ?? a.reason}' on ${c.node}`);
+  if (a.status === 404 && a.type === "index_not_found_exception") return new SnapshotError(`no index matches '${index ?? a.reason}' on ${c.node} (${a.reason})`);
+  if (a.status === 400 && /^no handler found for uri/.test(a.reason) && engine) {
+    const other = ENGINES.find((e) => e !== engine);
+    return new SnapshotError(`${c.node} lacks an API that ${engine} has (${a.reason}): is it ${other}? leave out --engine to ask the node`);
+  }
   if (a.status === 429) return new SnapshotError(`${c.node} is overloaded and turned the request away (${detail})`, true);
   if (a.status === 502 || a.status === 503 || a.status === 504) return new SnapshotError(`${c.node} is unavailable (${detail})`, true);
   return new SnapshotError(`${c.node} answered ${detail}`);
 }
 
 /** Whatever a client (or fetch) threw, as one line that names the node and says what went wrong. */
-export function describeFailure(e: unknown, c: Connection, index?: string): SnapshotError {
+export function describeFailure(e: unknown, c: Connection, context: FailureContext = {}): SnapshotError {
   if (e instanceof SnapshotError) return e;
+  // Before the answer: the client refuses a successful answer that lacks the product header.
+  if (e instanceof elasticsearchErrors.ProductNotSupportedError) return new SnapshotError(`${c.node} is not Elasticsearch (its answers lack the X-Elastic-Product header): if it is OpenSearch, pass --engine opensearch`);
   const answer = answerOf(e);
-  if (answer) return failure(c, answer, index);
+  if (answer) return failure(c, answer, context);
   const name = (e as { name?: string }).name ?? "";
   const message = String((e as { message?: unknown }).message ?? e);
-  if (e instanceof elasticsearchErrors.ProductNotSupportedError) return new SnapshotError(`${c.node} is not Elasticsearch (its answers lack the X-Elastic-Product header): if it is OpenSearch, pass --engine opensearch`);
   if (name === "TimeoutError" || name === "AbortError") return new SnapshotError(`${c.node} did not answer within ${((c.requestTimeoutMs ?? 30_000) / 1000).toLocaleString("en-US")} s`, true);
   const code = networkCode(e) ?? /\b(ECONNREFUSED|ENOTFOUND|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ETIMEDOUT)\b/.exec(message)?.[1] ?? (/socket hang up/.test(message) ? "ECONNRESET" : undefined);
   if (code || name === "ConnectionError" || name === "NoLivingConnectionsError") {

@@ -67,11 +67,20 @@ export async function* asLines(hits: AsyncIterable<SortedHit>): AsyncGenerator<u
  */
 export async function* pullHits(client: EngineClient, options: PullOptions, after: Position | null): AsyncGenerator<SortedHit> {
   const { index = DEFAULT_INDEX, pageSize = 1000, keepAlive = "5m", onProgress } = options;
-  const ask = <T>(request: () => Promise<T>) => withRetries(request, (e) => describeFailure(e, options, index), options.retry);
-  const pit = await ask(() => client.openPit(index, keepAlive));
+  const ask = <T>(request: () => Promise<T>) => withRetries(request, (e) => describeFailure(e, options, { index, engine: client.engine }), options.retry);
+  const noMatch = new SnapshotError(`no index matches '${index}' on ${options.node}`);
+  let pit: { id: string; shards: number };
+  try {
+    pit = await ask(() => client.openPit(index, keepAlive));
+  } catch (e) {
+    // OpenSearch 2.19 fails to open a point in time over nothing (a 400 from a null id); asked only
+    // then, since a user who may read an index may not be allowed to resolve its name.
+    if ((await client.resolve(index).catch(() => undefined)) === 0) throw noMatch;
+    throw e;
+  }
   let pitId = pit.id;
   try {
-    if (pit.shards === 0) throw new SnapshotError(`no index matches '${index}' on ${options.node}`);
+    if (pit.shards === 0) throw noMatch;
     const pulledBefore = after ? new Set(after.ids.map(([i, id]) => key(i, id))) : undefined;
     const query = after ? { range: { "@timestamp": { gte: after.ms, format: "epoch_millis" } } } : { match_all: {} };
     let searchAfter: unknown[] | undefined;
