@@ -186,7 +186,8 @@ interface Answer {
 /** What an error answer says: its status, and the type and reason of its root cause. */
 function answerOf(e: unknown): Answer | undefined {
   const meta = (e as { meta?: { statusCode?: unknown; body?: unknown } }).meta;
-  if (typeof meta?.statusCode !== "number") return undefined;
+  // A request that got no answer (a timeout, a lost connection) has statusCode 0 or none.
+  if (typeof meta?.statusCode !== "number" || meta.statusCode < 100) return undefined;
   const body = meta.body as { error?: { type?: string; reason?: string; root_cause?: { type?: string; reason?: string }[] } | string } | undefined;
   const error = typeof body?.error === "object" ? body.error : undefined;
   const cause = error?.root_cause?.[0] ?? error;
@@ -224,7 +225,7 @@ export function describeFailure(e: unknown, c: Connection, context: FailureConte
   const name = (e as { name?: string }).name ?? "";
   const message = String((e as { message?: unknown }).message ?? e);
   if (name === "TimeoutError" || name === "AbortError") return new SnapshotError(`${c.node} did not answer within ${((c.requestTimeoutMs ?? 30_000) / 1000).toLocaleString("en-US")} s`, true);
-  const code = networkCode(e) ?? /\b(ECONNREFUSED|ENOTFOUND|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ETIMEDOUT)\b/.exec(message)?.[1] ?? (/socket hang up/.test(message) ? "ECONNRESET" : undefined);
+  const code = networkCode(e) ?? /\b(ECONNREFUSED|ENOTFOUND|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ETIMEDOUT)\b/.exec(message)?.[1] ?? (/socket hang up|other side closed/.test(message) ? "ECONNRESET" : undefined);
   if (code || name === "ConnectionError" || name === "NoLivingConnectionsError") {
     const why = code ? (NETWORK[code] ?? code) : message.split("\n")[0];
     return new SnapshotError(`cannot reach ${c.node} (${why})`, code !== "ENOTFOUND");

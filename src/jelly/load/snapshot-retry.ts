@@ -23,8 +23,8 @@ export interface RetryPolicy {
   firstDelayMs?: number;
   /** The longest pause, in ms (default 8000). */
   maxDelayMs?: number;
-  /** Told before each pause: which try failed (1-based), why, and how long the pause is. */
-  onRetry?: (failedTry: number, error: SnapshotError, delayMs: number) => void;
+  /** Told before each pause (awaited): which try failed (1-based), why, and how long the pause is. */
+  onRetry?: (failedTry: number, error: SnapshotError, delayMs: number) => void | Promise<void>;
 }
 
 /** The pause after the `failedTry`-th try (1-based): firstDelay · 2^(failedTry−1), at most maxDelay. */
@@ -48,7 +48,7 @@ export async function withRetries<T>(request: () => Promise<T>, describe: (e: un
       if (!error.retryable) throw error;
       if (attempt >= attempts) throw new SnapshotError(attempts > 1 ? `${error.message} (tried ${attempts} times)` : error.message, true);
       const delay = retryDelay(attempt, policy);
-      policy.onRetry?.(attempt, error, delay);
+      await policy.onRetry?.(attempt, error, delay);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }

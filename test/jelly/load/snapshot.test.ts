@@ -84,7 +84,7 @@ test("retries: the pause doubles from the first delay up to the longest; only re
         throw busy;
       },
       () => busy,
-      { attempts: 3, firstDelayMs: 1, onRetry: (n, e, delay) => told.push(`${n} ${e.message} ${delay}`) },
+      { attempts: 3, firstDelayMs: 1, onRetry: (n, e, delay) => void told.push(`${n} ${e.message} ${delay}`) },
     ),
   );
   assert.equal([calls, message, told], [3, "busy (tried 3 times)", ["1 busy 1", "2 busy 2"]]);
