@@ -13,7 +13,7 @@ import { updateSnapshot } from "./snapshot-update";
 export const USAGE = [
   "usage: npm run snapshot:jelly -- --node URL [--engine elasticsearch|opensearch] [--index 'filebeat*'] [--out FILE]",
   "       npm run snapshot:jelly -- --update DIR [--node URL] [--engine E] [--index P]   (only what is new, as a new part)",
-  "  options: --page-size N (1000), --timeout SECONDS per request (30), --retries N (4)",
+  "  options: --page-size N (5000), --timeout SECONDS per request (30), --retries N (4)",
   "  credentials: ELASTIC_USERNAME (default elastic), ELASTIC_PASSWORD",
 ].join("\n");
 

@@ -14,7 +14,8 @@ export interface PullOptions extends Connection {
   engine?: Engine;
   /** Index pattern (default "filebeat*", as the original). */
   index?: string;
-  /** Hits per page (default 1000, as scan). */
+  /** Hits per page (default 5000: each page is a round trip and a search of every shard, ~50 ms on a
+   * local node, so pages of 1000 made a pull three times slower; 5000 filebeat documents are ~5 MB). */
   pageSize?: number;
   /** How long the node keeps the point in time between two pages (default "5m"). */
   keepAlive?: string;
@@ -66,7 +67,7 @@ export async function* asLines(hits: AsyncIterable<SortedHit>): AsyncGenerator<u
  * when given: those at or after its millisecond, less the ones it lists as already pulled.
  */
 export async function* pullHits(client: EngineClient, options: PullOptions, after: Position | null): AsyncGenerator<SortedHit> {
-  const { index = DEFAULT_INDEX, pageSize = 1000, keepAlive = "5m", onProgress } = options;
+  const { index = DEFAULT_INDEX, pageSize = 5000, keepAlive = "5m", onProgress } = options;
   const ask = <T>(request: () => Promise<T>) => withRetries(request, (e) => describeFailure(e, options, { index, engine: client.engine }), options.retry);
   const noMatch = new SnapshotError(`no index matches '${index}' on ${options.node}`);
   let pit: { id: string; shards: number };
