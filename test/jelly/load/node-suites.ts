@@ -28,6 +28,8 @@ export function onEachEngine(title: string, register: Register): void {
         suite.skip(name, () => undefined);
       }, engine);
     } else {
+      // uvu reports a failing hook without its message: a node that did not start fails each test with it.
+      let failed: Error | undefined;
       suite.before(async (ctx) => {
         const { home, remove } = nodeHome(engine);
         const own = scratch();
@@ -36,14 +38,25 @@ export function onEachEngine(title: string, register: Register): void {
           remove();
           own.cleanup();
         };
-        ctx.node = await startSearchNode(engine, home);
-        await putFilebeatTemplate(ctx.node.url);
+        try {
+          ctx.node = await startSearchNode(engine, home);
+          await putFilebeatTemplate(ctx.node.url);
+        } catch (e) {
+          failed = e as Error;
+        }
       });
       suite.after(async (ctx) => {
         await ctx.node?.stop();
         ctx.remove?.();
       });
-      register((name, fn) => suite(name, fn), engine);
+      register(
+        (name, fn) =>
+          suite(name, (ctx) => {
+            if (failed) throw failed;
+            return fn(ctx);
+          }),
+        engine,
+      );
     }
     suite.run();
   }
