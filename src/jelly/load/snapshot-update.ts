@@ -3,13 +3,13 @@
 // temporary file, renamed), then the manifest is replaced whole to list it: a pull that breaks off
 // leaves the manifest and the earlier parts as they were, and a reader that follows the manifest
 // never sees a part being written. One update at a time: DIR/.update.lock holds the process id.
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { alive, removeLeftovers, writeAtomic } from "../../io/atomic";
 import { writeNdjson } from "./ndjson-writer";
 import { asLines, DEFAULT_INDEX, PositionTracker, pullHits, withClient, type PullOptions } from "./snapshot";
 import type { SortedHit } from "./snapshot-engine";
-import { lastPosition, MANIFEST, newManifest, partName, readManifest, type Manifest, type Part } from "./snapshot-manifest";
+import { isFolder, lastPosition, MANIFEST, newManifest, partName, readManifest, type Manifest, type Part } from "./snapshot-manifest";
 import { SnapshotError } from "./snapshot-retry";
 
 export interface UpdateResult {
@@ -27,6 +27,7 @@ const LOCK = ".update.lock";
  * given they must be the same (a folder holds one source).
  */
 export async function updateSnapshot(dir: string, options: Omit<PullOptions, "node"> & { node?: string }): Promise<UpdateResult> {
+  if (existsSync(dir) && !isFolder(dir)) throw new SnapshotError(`${dir} is a file: --update takes a folder (a single-file snapshot is pulled with --out)`);
   mkdirSync(dir, { recursive: true });
   return withLock(dir, async () => {
     for (const prefix of [MANIFEST, "part-"]) removeLeftovers(dir, prefix);

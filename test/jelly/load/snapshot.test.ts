@@ -7,7 +7,7 @@
 //   plugin with its own certificates), so they take any credentials.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -15,6 +15,7 @@ import { pullSnapshot } from "../../../src/jelly/load/snapshot";
 import { parseSnapshotArgs } from "../../../src/jelly/load/snapshot-cli";
 import { detectEngine } from "../../../src/jelly/load/snapshot-engine";
 import { retryDelay, SnapshotError, withRetries } from "../../../src/jelly/load/snapshot-retry";
+import { updateSnapshot } from "../../../src/jelly/load/snapshot-update";
 import { scratch } from "../../helpers";
 
 async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; close: () => Promise<void> }> {
@@ -68,6 +69,18 @@ test("imitation of a secured cluster: wrong credentials are one line, asked once
   } finally {
     cleanup();
     await secured.close();
+  }
+});
+
+test("--update takes a folder: a file there is refused before anything is asked of a node", async () => {
+  const { dir, cleanup } = scratch();
+  try {
+    const file = join(dir, "snapshot.ndjson.gz");
+    writeFileSync(file, "a single-file snapshot");
+    assert.is(await rejects(() => updateSnapshot(file, { node: "http://127.0.0.1:1" })), `${file} is a file: --update takes a folder (a single-file snapshot is pulled with --out)`);
+    assert.is(readFileSync(file, "utf8"), "a single-file snapshot");
+  } finally {
+    cleanup();
   }
 });
 
