@@ -158,7 +158,8 @@ export async function detectEngine(c: Connection, retry: RetryPolicy = {}): Prom
   const timeout = c.requestTimeoutMs ?? 30_000;
   return withRetries(
     async () => {
-      const response = await fetch(new URL("/", c.node), { headers, signal: AbortSignal.timeout(timeout) });
+      // The node's own path: behind a proxy the cluster may live under a prefix (https://host/es/).
+      const response = await fetch(new URL(c.node.endsWith("/") ? c.node : `${c.node}/`), { headers, signal: AbortSignal.timeout(timeout) });
       const text = await response.text();
       if (response.headers.get("x-elastic-product") === "Elasticsearch") return "elasticsearch";
       if (response.status === 401) throw failure(c, { status: 401, reason: "" });

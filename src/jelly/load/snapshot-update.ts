@@ -36,7 +36,7 @@ export async function updateSnapshot(dir: string, options: Omit<PullOptions, "no
     if (node === undefined) throw new SnapshotError(`${dir} has no ${MANIFEST} yet: the first pull needs --node URL`);
     const index = options.index ?? existing?.index ?? DEFAULT_INDEX;
     if (existing) {
-      const differ = [existing.node !== node && `node ${existing.node}`, existing.index !== index && `index '${existing.index}'`, options.engine !== undefined && existing.engine !== options.engine && `engine ${existing.engine}`].filter((d) => d);
+      const differ = [!sameNode(existing.node, node) && `node ${existing.node}`, existing.index !== index && `index '${existing.index}'`, options.engine !== undefined && existing.engine !== options.engine && `engine ${existing.engine}`].filter((d) => d);
       if (differ.length > 0) throw new SnapshotError(`${dir} was pulled from ${differ.join(", ")}: an update from elsewhere would mix two sources (pull into a new folder instead)`);
     }
     const engine = options.engine ?? existing?.engine;
@@ -93,4 +93,9 @@ async function withLock<T>(dir: string, run: () => Promise<T>): Promise<T> {
   } finally {
     rmSync(lock, { force: true });
   }
+}
+
+/** The same node, however the URL is written (a trailing slash, the host's case, a default port). */
+function sameNode(a: string, b: string): boolean {
+  return new URL(a).href === new URL(b).href;
 }
