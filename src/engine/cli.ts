@@ -3,6 +3,7 @@
 // A notebook whose report is up to date (freshness.ts) is not run again unless --force;
 // --explain says what its fingerprint holds and runs nothing.
 import { DataError } from "../errors";
+import { reportUsage } from "../args";
 import { parseArgs, USAGE, UsageError, type CliOptions } from "./args";
 import { checkOutDir } from "./outdir";
 import { forTerminal, reportOne, type Outcome } from "./report-one";
@@ -15,8 +16,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     options = parseArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`${e.message}\n${USAGE}\n`);
-    return 2;
+    return reportUsage(e, USAGE);
   }
   try {
     checkOutDir(options.outDir);

@@ -15,8 +15,12 @@ test("arguments: repeated -p with JSON-or-string values, --out, --timeout, --no-
   assert.equal(o.parameters, { topN: 5, path: "../x.csv" });
   assert.equal([o.notebooks, o.outDir, o.timeoutMs, o.includeCode], [["nb.ipynb"], "o", 2500, false]);
   assert.throws(() => parseArgs(["report"]), /exactly one notebook/);
-  assert.throws(() => parseArgs(["report", "a.ipynb", "-p", "x"]), /-p needs a value/);
+  assert.throws(() => parseArgs(["report", "a.ipynb", "-p", "x"]), /-p x needs a value/);
   assert.throws(() => parseArgs(["report", "a.ipynb", "--timeout", "soon"]), /--timeout takes a number/);
+  // A value may start with a dash; an unknown option is named as Node's parser names it.
+  assert.equal(parseArgs(["report", "a.ipynb", "-p", "offset", "-5"]).parameters, { offset: -5 });
+  assert.throws(() => parseArgs(["report", "a.ipynb", "--frobnicate"]), /^Unknown option '--frobnicate'$/);
+  assert.throws(() => parseArgs(["report", "a.ipynb", "--out"]), /^Option '-o, --out <value>' argument missing$/);
   assert.equal(parseArgs(["reports"], join(ROOT, "notebooks")).notebooks.map((n) => n.split("/").pop()).includes("demo.ipynb"), true);
 });
 
