@@ -11,15 +11,16 @@ UsageError.prototype.name = "UsageError";
 export const USAGE_EXIT = 2;
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
+type Config<O extends Options> = { args: string[]; options: O; strict: true; allowPositionals: true; tokens: true };
 
 /**
  * `parseArgs` in strict mode, with positionals, and its tokens (for options that take several
  * values); Node's own errors ("Unknown option '--x'", "Option '--out <value>' argument missing")
  * come back as UsageError.
  */
-export function readArgs<O extends Options>(argv: readonly string[], options: O) {
+export function readArgs<O extends Options>(argv: readonly string[], options: O): ReturnType<typeof parseArgs<Config<O>>> {
   try {
-    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: true, tokens: true });
+    return parseArgs<Config<O>>({ args: [...argv], options, strict: true, allowPositionals: true, tokens: true });
   } catch (e) {
     // One line; the hint about `--` is for positionals, which no command here takes with a dash.
     const message = e instanceof Error ? e.message.replace(/\. To specify a positional argument starting with.*$/s, "").replace(/\s*\n\s*/g, " ") : String(e);
