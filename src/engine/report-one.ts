@@ -47,8 +47,17 @@ function falseClaims(records: Record<string, unknown>): string[] {
   return Array.isArray(claims) ? claims.flatMap((c: { text?: unknown; holds?: unknown }) => (c.holds === false ? [String(c.text)] : [])) : [];
 }
 
-function printClaims(say: (text: string) => void, untrue: readonly string[]): void {
+/** The statements a run could not check (claim() given null: the data they need are missing). */
+function uncheckedClaims(records: Record<string, unknown>): string[] {
+  const claims = records["claims"];
+  return Array.isArray(claims) ? claims.flatMap((c: { text?: unknown; holds?: unknown }) => (c.holds === null ? [String(c.text)] : [])) : [];
+}
+
+function printClaims(say: (text: string) => void, records: Record<string, unknown>): string[] {
+  const untrue = falseClaims(records);
   for (const text of untrue) say(`  ⚠ does not hold for this data: ${text}`);
+  for (const text of uncheckedClaims(records)) say(`  ? not checked on this data (what it needs is missing): ${text}`);
+  return untrue;
 }
 
 /**
@@ -82,8 +91,7 @@ export async function reportOne(notebook: string, options: CliOptions, signal?: 
   const why = warm?.why ?? (await whyRun(notebook, options, base, last));
   if (why === undefined && last.state === "intact") {
     say(`${name}: up to date (last run ${last.seal.started}); --force runs it anyway`);
-    const untrue = falseClaims(last.records);
-    printClaims(say, untrue);
+    const untrue = printClaims(say, last.records);
     const ok = !(options.strict && untrue.length > 0);
     return { notebook, ok, summary: ok ? "up to date" : `${untrue.length} claim(s) do not hold (--strict)` };
   }
@@ -114,7 +122,7 @@ export async function reportOne(notebook: string, options: CliOptions, signal?: 
     if (run.tracked.outside.length > 0) say(`  it reached ${run.tracked.outside.join(" and ")}: bytes cannot tell whether it is up to date, so it runs every time`);
     if (run.tracked.mode === "none") say(`  what it read was not tracked: it runs every time`);
     if (changes) say(`  since the last run: ${changeSummary(changes.since ? changes.changes : undefined)}`);
-    printClaims(say, falseClaims(run.records));
+    printClaims(say, run.records);
     return { notebook, ok: run.incomplete.length === 0, summary: run.incomplete.length === 0 ? files.join(", ") : `output incomplete in ${run.incomplete.length} cell(s)` };
   } catch (e) {
     if (err.isTTY) err.write("\r\u001b[K");

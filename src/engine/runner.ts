@@ -168,7 +168,7 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
           failure = { cellIndex, ...errorSummary(cell.outputs) };
           break;
         }
-        const untrue = options.strict ? collectClaims(cell.outputs).find((c) => !c.holds) : undefined;
+        const untrue = options.strict ? collectClaims(cell.outputs).find((c) => c.holds === false) : undefined;
         if (untrue) {
           failure = { cellIndex, message: `a claim does not hold (--strict): ${untrue.text}`, detail: untrue.text };
           break;

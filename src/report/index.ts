@@ -57,12 +57,14 @@ export async function renderReport(nb: Notebook, info: ReportInfo, options: Repo
   const body = parts.filter((p) => p !== "").join("\n");
 
   const failure = info.failure;
-  const untrue = collectClaims(nb.cells.flatMap((c) => (c.cell_type === "code" ? c.outputs : []))).filter((c) => !c.holds);
+  const claims = collectClaims(nb.cells.flatMap((c) => (c.cell_type === "code" ? c.outputs : [])));
+  const untrue = claims.filter((c) => c.holds === false);
+  const unchecked = claims.filter((c) => c.holds === null);
   const exists = (cellIndex: number) => body.includes(`id="${cellAnchor(cellIndex)}"`);
   const banner = [
     failure ? renderFailureBanner(failure, exists(failure.cellIndex)) : "",
     info.incomplete?.length ? renderIncompleteBanner(info.incomplete, exists) : "",
-    renderClaimsBanner(untrue),
+    renderClaimsBanner(untrue, unchecked),
   ].join("");
   return renderPage({
     title: failure ? `FAILED: ${title}` : title,

@@ -71,8 +71,9 @@ async function bundleHtml(bundle: MimeBundle, metadata: Record<string, unknown>,
   const html = text("text/html");
   if (html !== undefined) return `<div class="output-html">${alignNumbers(sanitizeHtml(html, "output"))}</div>`;
   const markdown = text("text/markdown");
-  const untrue = (bundle[CLAIM_MIME] as { holds?: unknown } | undefined)?.holds === false;
-  if (markdown !== undefined) return `<div class="output-markdown${untrue ? " claim-false" : ""}">${renderMarkdown(parseMarkdown(markdown, ctx.slugger))}</div>`;
+  const holds = (bundle[CLAIM_MIME] as { holds?: unknown } | undefined)?.holds;
+  const marked = holds === false ? " claim-false" : holds === null ? " claim-unchecked" : "";
+  if (markdown !== undefined) return `<div class="output-markdown${marked}">${renderMarkdown(parseMarkdown(markdown, ctx.slugger))}</div>`;
   const latex = text("text/latex");
   if (latex !== undefined) return `<div class="output-latex">${renderLatexOutput(latex)}</div>`;
   const plain = text("text/plain");

@@ -49,6 +49,8 @@ pre code { font-size: inherit; }
 .claims-banner { margin: 0 0 28px; padding: 14px 18px; background: #fff8c5; color: #4d2d00; border: 1px solid #eac54f; border-left: 6px solid #bf8700; border-radius: 6px; }
 .claims-banner ul { margin: 0.4em 0 0; }
 .claim-false { padding: 8px 14px; background: #fff8c5; border-left: 4px solid #bf8700; border-radius: 4px; }
+.claims-unchecked { background: var(--soft); color: var(--text); border-color: var(--border); border-left-color: var(--muted); }
+.claim-unchecked { padding: 8px 14px; background: var(--soft); border-left: 4px solid var(--muted); border-radius: 4px; }
 .changes { margin: 0 0 28px; }
 .changes table { font-size: 0.9rem; }
 .failure-banner a { color: var(--red); text-decoration: underline; }
