@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import * as zmq from "zeromq";
 import type { MimeBundle, Output } from "./notebook";
+import { alive } from "../io/pid";
 import { decode, encode, newMessage, type Message } from "./protocol";
 import { HOOKS, TRACK_LOG } from "./track/tracker";
 
@@ -132,15 +133,6 @@ export function kernelCommand(connectionFile: string, launcher: string): string[
 
 const FOLDER_PREFIX = "analysis-kernel-";
 const OWNER_FILE = "owner.pid";
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /**
  * Removes the kernel folders (connection file with its signing key, launcher) that a runner

@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
+import { alive } from "./pid";
 
 let serial = 0;
 
@@ -55,15 +56,6 @@ export async function writeStreamAtomic(file: string, chunks: Iterable<string | 
     if (!out.closed) await once(out, "close").catch(() => {});
     rmSync(tmp, { force: true });
     throw e;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

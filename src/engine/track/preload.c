@@ -199,38 +199,32 @@ OPENAT_LIKE(openat)
 OPENAT_LIKE(openat64)
 
 // The fortified entry points that _FORTIFY_SOURCE builds call instead of open().
-int __open_2(const char *path, int flags) {
-  static int (*real)(const char *, int);
-  if (!real) real = (int (*)(const char *, int))dlsym(RTLD_NEXT, "__open_2");
-  int existed = exists_at(AT_FDCWD, path, flags), fd = real(path, flags), err = errno;
-  note_open(AT_FDCWD, path, flags, fd, err, existed);
-  errno = err;
-  return fd;
-}
-int __open64_2(const char *path, int flags) {
-  static int (*real)(const char *, int);
-  if (!real) real = (int (*)(const char *, int))dlsym(RTLD_NEXT, "__open64_2");
-  int existed = exists_at(AT_FDCWD, path, flags), fd = real(path, flags), err = errno;
-  note_open(AT_FDCWD, path, flags, fd, err, existed);
-  errno = err;
-  return fd;
-}
-int __openat_2(int dirfd, const char *path, int flags) {
-  static int (*real)(int, const char *, int);
-  if (!real) real = (int (*)(int, const char *, int))dlsym(RTLD_NEXT, "__openat_2");
-  int existed = exists_at(dirfd, path, flags), fd = real(dirfd, path, flags), err = errno;
-  note_open(dirfd, path, flags, fd, err, existed);
-  errno = err;
-  return fd;
-}
-int __openat64_2(int dirfd, const char *path, int flags) {
-  static int (*real)(int, const char *, int);
-  if (!real) real = (int (*)(int, const char *, int))dlsym(RTLD_NEXT, "__openat64_2");
-  int existed = exists_at(dirfd, path, flags), fd = real(dirfd, path, flags), err = errno;
-  note_open(dirfd, path, flags, fd, err, existed);
-  errno = err;
-  return fd;
-}
+#define FORTIFIED(name)                                                \
+  int name(const char *path, int flags) {                              \
+    static int (*real)(const char *, int);                             \
+    if (!real) real = (int (*)(const char *, int))dlsym(RTLD_NEXT, #name); \
+    int existed = exists_at(AT_FDCWD, path, flags);                    \
+    int fd = real(path, flags), err = errno;                           \
+    note_open(AT_FDCWD, path, flags, fd, err, existed);                \
+    errno = err;                                                       \
+    return fd;                                                         \
+  }
+
+#define FORTIFIED_AT(name)                                                  \
+  int name(int dirfd, const char *path, int flags) {                        \
+    static int (*real)(int, const char *, int);                             \
+    if (!real) real = (int (*)(int, const char *, int))dlsym(RTLD_NEXT, #name); \
+    int existed = exists_at(dirfd, path, flags);                            \
+    int fd = real(dirfd, path, flags), err = errno;                         \
+    note_open(dirfd, path, flags, fd, err, existed);                        \
+    errno = err;                                                            \
+    return fd;                                                              \
+  }
+
+FORTIFIED(__open_2)
+FORTIFIED(__open64_2)
+FORTIFIED_AT(__openat_2)
+FORTIFIED_AT(__openat64_2)
 
 // fopen's mode string as open(2) flags, enough to tell reading from writing.
 static int fopen_flags(const char *mode) {
