@@ -36,19 +36,3 @@ export function writeNotebook(dir: string, name: string, cells: Cell[]): string 
   return file;
 }
 
-/**
- * Why a test of a tool the suite has been told to leave out cannot run here, or undefined:
- * ANALYSIS_SKIP_TOOLS="lab,spark" (CI's second Node.js pass, whose first pass ran them).
- */
-export function toolLeftOut(tool: "lab" | "spark"): string | undefined {
-  const left = (process.env["ANALYSIS_SKIP_TOOLS"] ?? "").split(",").map((t) => t.trim());
-  return left.includes(tool) ? `ANALYSIS_SKIP_TOOLS names ${tool} (run it without that variable)` : undefined;
-}
-
-/** Registers the tests as skipped, each with its reason printed as run.js lists it (uvu prints none). */
-export function skipAll(suite: { skip: (name: string, fn: () => void) => void }, names: readonly string[], reason: string): void {
-  for (const name of names) {
-    console.log(`SKIPPED "${name}": ${reason}`);
-    suite.skip(name, () => undefined);
-  }
-}

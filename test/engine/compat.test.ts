@@ -9,8 +9,9 @@ import { installKernelSpec } from "../../src/engine/kernelspec";
 import { coalesceStreams, serializeNotebook, type Output } from "../../src/engine/notebook";
 import { runNotebook } from "../../src/engine/runner";
 import { code, DEMO, ROOT, scratch, writeNotebook } from "../helpers";
+import { findPython, testWith } from "../tools";
 
-const PYTHON = "/usr/bin/python3";
+const NBCLIENT_PYTHON = findPython(["nbclient", "nbformat"]);
 
 const NBCLIENT = `
 import json, sys, nbformat
@@ -27,18 +28,18 @@ nbformat.validate(nbformat.read(sys.argv[1], as_version=4))
 print("valid")
 `;
 
-function python(script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const r = spawnSync(PYTHON, ["-c", script, ...args], { encoding: "utf8", env, timeout: 180_000 });
-  if (r.error) throw new Error(`${PYTHON} did not run (${r.error.message}); .ci/run installs python3-nbclient`);
+function runPython(python: string, script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const r = spawnSync(python, ["-c", script, ...args], { encoding: "utf8", env, timeout: 180_000 });
+  if (r.error) throw new Error(`${python} did not run (${r.error.message})`);
   return r;
 }
 
-test("nbclient gets the same outputs from the demo notebook as our runner", async () => {
+testWith(test, "nbclient gets the same outputs from the demo notebook as our runner", NBCLIENT_PYTHON, async (python) => {
   const { dir, cleanup } = scratch();
   try {
     // The kernelspec `npm run kernel` writes, in a folder of the test's own (the user's Jupyter is left alone).
     installKernelSpec(join(dir, "jupyter"));
-    const theirs = python(NBCLIENT, [DEMO, join(ROOT, "notebooks")], { ...process.env, JUPYTER_PATH: join(dir, "jupyter") });
+    const theirs = runPython(python, NBCLIENT, [DEMO, join(ROOT, "notebooks")], { ...process.env, JUPYTER_PATH: join(dir, "jupyter") });
     assert.is(theirs.status, 0, theirs.stderr);
     const nbclientOutputs = JSON.parse(theirs.stdout) as Output[][];
 
@@ -50,20 +51,20 @@ test("nbclient gets the same outputs from the demo notebook as our runner", asyn
 
     const executed = join(dir, "demo.ipynb");
     writeFileSync(executed, serializeNotebook(ours.notebook));
-    const valid = python(VALIDATE, [executed]);
+    const valid = runPython(python, VALIDATE, [executed]);
     assert.is(valid.stdout.trim(), "valid", valid.stderr);
   } finally {
     cleanup();
   }
 });
 
-test("through the kernelspec (as JupyterLab starts it), nbclient gets every line of a burst of 2,000 (the loss counts messages, not bytes)", () => {
+testWith(test, "through the kernelspec (as JupyterLab starts it), nbclient gets every line of a burst of 2,000 (the loss counts messages, not bytes)", NBCLIENT_PYTHON, (python) => {
   // tslab started as `tslab kernel` loses most of such a burst (nbclient got about 500 of 2,000).
   const { dir, cleanup } = scratch();
   try {
     installKernelSpec(join(dir, "jupyter"));
     const nb = writeNotebook(dir, "burst.ipynb", [code(`for (let i = 0; i < 2000; i++) console.log(i + " " + "x".repeat(100));`)]);
-    const theirs = python(NBCLIENT, [nb, dir], { ...process.env, JUPYTER_PATH: join(dir, "jupyter") });
+    const theirs = runPython(python, NBCLIENT, [nb, dir], { ...process.env, JUPYTER_PATH: join(dir, "jupyter") });
     assert.is(theirs.status, 0, theirs.stderr);
     const outputs = (JSON.parse(theirs.stdout) as Output[][])[0] ?? [];
     const lines = outputs.map((o) => (o.output_type === "stream" ? o.text : "")).join("").split("\n").filter((l) => l !== "");
