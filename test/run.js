@@ -10,8 +10,8 @@
 //                                  without a set name, every test file there
 //
 // Each folder of test/ (the files directly in test/ together) runs as its own uvu process, as many
-// at a time as there are cores (TEST_JOBS=N to choose): the engine's kernel tests take half the
-// time and would otherwise wait for the library's. Integration files run one folder at a time:
+// at a time as there are cores (TEST_JOBS=N to choose): the engine's kernel tests, the longest
+// folder, need not wait for the library's. Integration files run one folder at a time:
 // they share the project's .venv and each takes a browser, a JupyterLab or a Spark.
 const { spawn } = require("node:child_process");
 const { readdirSync, statSync } = require("node:fs");
@@ -31,7 +31,7 @@ function testFiles(path) {
 }
 
 const args = process.argv.slice(2);
-const setName = args[0] in SETS ? args.shift() : undefined;
+const setName = Object.hasOwn(SETS, args[0] ?? "") ? args.shift() : undefined;
 const paths = args.length > 0 ? args.map((a) => resolve(a)) : [TEST];
 const outside = paths.find((p) => relative(TEST, p).startsWith(".."));
 if (outside !== undefined) {
