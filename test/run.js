@@ -14,7 +14,7 @@
 // folder, need not wait for the library's. Integration files run one folder at a time:
 // they share the project's .venv and each takes a browser, a JupyterLab or a Spark.
 const { spawn } = require("node:child_process");
-const { readdirSync, statSync } = require("node:fs");
+const { existsSync, readdirSync, statSync } = require("node:fs");
 const { availableParallelism } = require("node:os");
 const { join, relative, resolve, sep } = require("node:path");
 
@@ -33,9 +33,9 @@ function testFiles(path) {
 const args = process.argv.slice(2);
 const setName = Object.hasOwn(SETS, args[0] ?? "") ? args.shift() : undefined;
 const paths = args.length > 0 ? args.map((a) => resolve(a)) : [TEST];
-const outside = paths.find((p) => relative(TEST, p).startsWith(".."));
-if (outside !== undefined) {
-  console.error(`${outside} is not under test/`);
+const wrong = paths.find((p) => relative(TEST, p).startsWith("..") || !existsSync(p));
+if (wrong !== undefined) {
+  console.error(`${wrong}: ${existsSync(wrong) ? "not under test/" : "no such file or folder"} (usage: node test/run.js [unit|integration] [PATH...])`);
   process.exit(2);
 }
 const files = [...new Set(paths.flatMap(testFiles))].filter(SETS[setName] ?? (() => true)).sort();
