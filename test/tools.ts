@@ -33,10 +33,11 @@ function onPath(name: string): string[] {
   return [...new Set(dirs.map((d) => join(d, name)))].filter(executable);
 }
 
-/** The program to run as `name`, or why there is none here and how to install it. */
-export function findTool(name: string, { env, install, unfit }: ToolWanted): ToolFound {
+/** The program to run as `name` (or one of its other names), or why there is none here and how to install it. */
+export function findTool(name: string | readonly string[], { env, install, unfit }: ToolWanted): ToolFound {
+  const names = typeof name === "string" ? [name] : name;
   const named = process.env[env];
-  const candidates = named ? (named.includes("/") ? [named] : onPath(named)) : onPath(name);
+  const candidates = named ? (named.includes("/") ? [named] : onPath(named)) : names.flatMap(onPath);
   const tried: string[] = [];
   for (const path of candidates) {
     if (!executable(path)) {
@@ -47,7 +48,7 @@ export function findTool(name: string, { env, install, unfit }: ToolWanted): Too
     if (why === undefined) return { path };
     tried.push(`${path}: ${why}`);
   }
-  const where = named ? `${env}=${named}` : `${name} on the PATH`;
+  const where = named ? `${env}=${named}` : `${names.join(" or ")} on the PATH`;
   const looked = tried.length > 0 ? ` (${tried.join("; ")})` : "";
   const other = named ? `unset ${env} to look on the PATH` : `set ${env} to its path`;
   return { missing: `no usable ${where}${looked}; ${other}, or install it: ${install}` };

@@ -229,7 +229,7 @@ if ("skip" in tool) {
         const opened = await lab(page, "open", `notebooks/${nb}`);
         assert.is(opened.kernel, "tslab");
         const run = await lab(page, "runAll");
-        console.log(`lab.test.ts: ${nb} opened and ran in ${Math.round(performance.now() - t0)} ms; each cell from execute request to reply, ms: ${run.timings.map((x) => Math.round(x.ms)).join(" ")}`);
+        console.log(`lab.integration.test.ts: ${nb} opened and ran in ${Math.round(performance.now() - t0)} ms; each cell from execute request to reply, ms: ${run.timings.map((x) => Math.round(x.ms)).join(" ")}`);
         await checkRun(page, nb, run);
         await screenshot(page, nb);
         if (nb === "demo.ipynb") await refresh(page, root);
