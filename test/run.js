@@ -46,18 +46,28 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-/** One uvu process per folder of test/ and kind of file: { name, dir, files, integration }. */
+/**
+ * The folders whose files each run as their own uvu process: the engine's tests start real kernels
+ * and are the longest, so the cores share them file by file (kernel.ts retries a start whose port
+ * another kernel took meanwhile).
+ */
+const BY_FILE = new Set(["engine"]);
+
+/** One uvu process per folder of test/ and kind of file (per file in BY_FILE): { name, dir, files, integration, alone }. */
 function jobs() {
   const byKey = new Map();
   for (const file of files) {
     const parts = relative(TEST, file).split(sep);
     const folder = parts.length > 1 ? parts[0] : "";
     const integration = SETS.integration(file);
-    const key = `${folder}\0${integration}`;
-    if (!byKey.has(key)) byKey.set(key, { name: join("test", folder) + (integration ? " (integration)" : ""), dir: join(TEST, folder), files: [], integration });
+    const alone = BY_FILE.has(folder) && !integration;
+    const key = `${folder}\0${integration}${alone ? `\0${file}` : ""}`;
+    const name = alone ? relative(join(TEST, ".."), file) : join("test", folder) + (integration ? " (integration)" : "");
+    if (!byKey.has(key)) byKey.set(key, { name, dir: join(TEST, folder), files: [], integration, alone });
     byKey.get(key).files.push(file);
   }
-  return [...byKey.values()];
+  // The longest first, so that the last job to start is a short one.
+  return [...byKey.values()].sort((a, b) => Number(b.alone) - Number(a.alone));
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -23,6 +23,9 @@ export interface ExecuteReply {
 export class KernelDiedError extends Error {
   override name = "KernelDiedError";
 }
+/** Another process took one of the kernel's ports between their pick and tslab's bind: start again. */
+class PortTakenError extends KernelDiedError {}
+
 export class CellTimeoutError extends Error {
   override name = "CellTimeoutError";
 }
@@ -197,7 +200,22 @@ export class Kernel {
     private readonly iopubTimeoutMs: number,
   ) {}
 
-  static async start({ cwd, startupTimeoutMs = 30_000, env = process.env, iopubTimeoutMs = 4000, plainTslab = false }: StartOptions): Promise<Kernel> {
+  /**
+   * Starts tslab on five free ports. A port is free when it is picked but taken by tslab only later,
+   * so another process starting a kernel at the same moment may take it in between (the race every
+   * Jupyter client has): tslab then says EADDRINUSE, and the start is tried again on new ports.
+   */
+  static async start(options: StartOptions): Promise<Kernel> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await Kernel.startOnce(options);
+      } catch (e) {
+        if (!(e instanceof PortTakenError) || attempt >= 3) throw e;
+      }
+    }
+  }
+
+  private static async startOnce({ cwd, startupTimeoutMs = 30_000, env = process.env, iopubTimeoutMs = 4000, plainTslab = false }: StartOptions): Promise<Kernel> {
     removeStaleKernelFolders();
     const [shellPort, iopubPort, stdinPort, controlPort, hbPort] = (await freePorts(5)) as [number, number, number, number, number];
     const key = randomBytes(32).toString("hex");
@@ -289,6 +307,7 @@ export class Kernel {
     // kernel_info_request until the reply and an iopub status both arrive: then the
     // subscription is live and no output of the first cell can be lost.
     while (!(this.infoReplies > 0 && this.iopubSeen)) {
+      if (/EADDRINUSE/.test(this.log)) throw new PortTakenError(`a port picked for the kernel was taken before it bound it${this.logTail()}`);
       if (this.exited) throw new KernelDiedError(`the tslab kernel did not start (${this.exited})${this.logTail()}`);
       if (Date.now() - started > timeoutMs) {
         throw new KernelDiedError(`the tslab kernel did not answer within ${timeoutMs / 1000} s${this.logTail()}`);
