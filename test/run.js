@@ -66,8 +66,10 @@ function jobs() {
     if (!byKey.has(key)) byKey.set(key, { name, dir: join(TEST, folder), files: [], integration, alone });
     byKey.get(key).files.push(file);
   }
-  // The longest first, so that the last job to start is a short one.
-  return [...byKey.values()].sort((a, b) => Number(b.alone) - Number(a.alone));
+  // The longest first (the files run alone, the largest of them first), so that the last job to
+  // start is a short one.
+  const size = (job) => job.files.reduce((n, f) => n + statSync(f).size, 0);
+  return [...byKey.values()].sort((a, b) => Number(b.alone) - Number(a.alone) || (a.alone ? size(b) - size(a) : 0));
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
