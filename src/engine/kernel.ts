@@ -68,6 +68,11 @@ async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
+/** A cell's writes to stdout or stderr within this interval go out as one message... */
+const STREAM_INTERVAL_MS = 50;
+/** ...or sooner, once they hold this many characters. */
+const STREAM_MAX_CHARS = 1 << 20;
+
 /**
  * The script the kernel runs instead of tslab's own `bin/tslab`, then handing over to tslab:
  *
@@ -75,6 +80,11 @@ async function freePorts(count: number): Promise<number[]> {
  *   send() throws EBUSY, which tslab ignores (it never awaits a send). Messages are then lost,
  *   the `status: idle` and stdout lines among them. With a send timeout of 0 zeromq.js always
  *   sends at once, and an unlimited high-water mark keeps libzmq from dropping at 1,000 queued.
+ * - tslab sends one iopub message per write to stdout or stderr, and ZeroMQ's PUB socket drops
+ *   messages for a subscriber whose queue is full: a client slower than a burst of lines (nbclient
+ *   on a loaded machine) loses some. As ipykernel does, a cell's writes are gathered and go out as
+ *   one \`stream\` message per STREAM_INTERVAL_MS (or per STREAM_MAX_CHARS); what is gathered goes
+ *   before the cell's next display and before its execute_reply, so nothing is reordered.
  * - The kernel ends (with the process group it leads: what its cells started) when the process
  *   that started it is gone, even after a SIGKILL that left it no time to stop the kernel.
  * - When the report runner tracks the run, the tracking hooks (track/hooks.ts) go in first.
@@ -109,6 +119,34 @@ setInterval(() => {
   process.exit(1);
 }, 500).unref();
 if (process.env.${TRACK_LOG}) require(${JSON.stringify(HOOKS)}).install();
+// After the hooks, as tslab's own modules always were: what they read is tracked as before.
+const { JupyterHandlerImpl } = require(${JSON.stringify(join(tslab, "dist", "jupyter.js"))});
+const execute = JupyterHandlerImpl.prototype.handleExecute;
+JupyterHandlerImpl.prototype.handleExecute = async function (request, writeStream, writeDisplayData) {
+  let name;
+  let text = "";
+  let timer;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (text === "") return;
+    const gathered = text;
+    text = "";
+    writeStream(name, gathered);
+  };
+  const write = (stream, chunk) => {
+    if (stream !== name) flush();
+    name = stream;
+    text += chunk;
+    if (text.length >= ${STREAM_MAX_CHARS}) flush();
+    else timer ??= setTimeout(flush, ${STREAM_INTERVAL_MS});
+  };
+  try {
+    return await execute.call(this, request, write, (data, update) => (flush(), writeDisplayData(data, update)));
+  } finally {
+    flush();
+  }
+};
 require(${JSON.stringify(join(tslab, "dist", "main.js"))}).main();
 `;
 }

@@ -66,6 +66,36 @@ for (const count of [2000, 20000]) {
   });
 }
 
+test("a burst of lines leaves the kernel as a few messages (tslab alone sends one per line), and a slow stream as one per 50 ms", async () => {
+  const kernel = await Kernel.start({ cwd: ROOT });
+  try {
+    // 20,000 lines of 101 characters: one message per MiB gathered.
+    const burst = await kernel.execute(`for (let i = 0; i < 20000; i++) console.log(i + " " + "x".repeat(100));`, 120_000);
+    assert.is(lines(burst.outputs).length, 20000);
+    assert.ok(burst.outputs.length <= 3, `${burst.outputs.length} messages`);
+    // A line at every turn of the event loop for 500 ms: the interval bounds the messages.
+    const t0 = performance.now();
+    const slow = await kernel.execute(`const end = Date.now() + 500;\nfor (let i = 0; Date.now() < end; i++) { console.log(i); await new Promise((r) => setImmediate(r)); }`, 60_000);
+    const elapsed = performance.now() - t0;
+    assert.ok(lines(slow.outputs).length > 100, "many lines");
+    assert.ok(slow.outputs.length <= Math.ceil(elapsed / 45) + 1, `${slow.outputs.length} messages in ${Math.round(elapsed)} ms`);
+  } finally {
+    await kernel.shutdown();
+  }
+});
+
+test("gathered writes keep their order with stderr and displays, and the last ones arrive before the cell's reply", async () => {
+  const kernel = await Kernel.start({ cwd: ROOT });
+  try {
+    const reply = await kernel.execute(`import * as tslab from "tslab";\nconsole.log("a"); console.error("b"); console.log("c"); tslab.display.html("<i>d</i>"); console.log("e"); 42`, 60_000);
+    assert.is(reply.incomplete, undefined);
+    const seen = reply.outputs.map((o) => (o.output_type === "stream" ? `${o.name}: ${o.text}` : o.output_type));
+    assert.equal(seen, ["stdout: a\n", "stderr: b\n", "stdout: c\n", "display_data", "stdout: e\n42\n"]);
+  } finally {
+    await kernel.shutdown();
+  }
+});
+
 test("on tslab as it is, a lost status idle ends the cell after the bounded wait, marked incomplete, and the next cell runs", async () => {
   // plainTslab: tslab's own bin/tslab, which loses messages in a burst; the client must not stall.
   const kernel = await Kernel.start({ cwd: ROOT, plainTslab: true, iopubTimeoutMs: 1000 });
