@@ -25,7 +25,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${forTerminal(e.message)}\n`);
     return 2;
   }
-  if (options.watch) return (require("./watch") as typeof import("./watch")).watch(options);
   if (options.explain) {
     const { explain } = require("./explain") as typeof import("./explain");
     for (const notebook of options.notebooks) process.stdout.write(forTerminal((await explain(notebook, options)).join("\n")).replace(/\u0000/g, "") + "\n");
@@ -40,6 +39,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
+    if (options.watch) {
+      await (require("./watch") as typeof import("./watch")).watch(options, stop.signal);
+      return EXIT_CODES[String(stop.signal.reason)] ?? 1;
+    }
     const outcomes: Outcome[] = [];
     for (const notebook of options.notebooks) {
       if (stop.signal.aborted) break;
