@@ -2,11 +2,12 @@
 // HMAC-signed messages over ZeroMQ) and executes code, collecting the iopub outputs.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import * as zmq from "zeromq";
+import { writerGone } from "../io/atomic";
 import type { MimeBundle, Output } from "./notebook";
 import { decode, encode, newMessage, type Message } from "./protocol";
 import { HOOKS, TRACK_LOG } from "./track/tracker";
@@ -171,15 +172,6 @@ export function kernelCommand(connectionFile: string, launcher: string): string[
 const FOLDER_PREFIX = "analysis-kernel-";
 const OWNER_FILE = "owner.pid";
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * Removes the kernel folders (connection file with its signing key, launcher) that a runner
  * killed by SIGKILL left in the temporary folder; their kernels have ended by themselves.
@@ -194,13 +186,16 @@ export function removeStaleKernelFolders(dir = tmpdir()): string[] {
     return removed;
   }
   for (const name of names) {
+    const ownerFile = join(dir, name, OWNER_FILE);
     let owner: number;
+    let written: number;
     try {
-      owner = Number(readFileSync(join(dir, name, OWNER_FILE), "utf8"));
+      owner = Number(readFileSync(ownerFile, "utf8"));
+      written = statSync(ownerFile).mtimeMs;
     } catch {
       continue; // not ours to judge (no owner file yet, or another user's)
     }
-    if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
+    if (Number.isInteger(owner) && owner > 0 && writerGone(owner, written)) {
       rmSync(join(dir, name), { recursive: true, force: true });
       removed.push(join(dir, name));
     }

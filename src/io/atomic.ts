@@ -2,7 +2,7 @@
 // it only once complete. A reader sees the old file or the new one, never half of one; a writer
 // that fails leaves the old file as it was and no temporary file behind.
 import { once } from "node:events";
-import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -67,9 +67,36 @@ function alive(pid: number): boolean {
   }
 }
 
+/** When the process `pid` started, in ms since the epoch, from Linux's /proc; undefined elsewhere. */
+function startedAt(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Field 22, starttime, in clock ticks (USER_HZ, 100 a second) since boot; the name before it may hold spaces.
+    const ticks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1]);
+    return Number.isFinite(ticks) && Number.isFinite(boot) ? boot * 1000 + ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Boot time is kept in whole seconds, and the clock may have been set since: a margin. */
+const START_SLACK_MS = 5000;
+
+/**
+ * Whether the process that wrote a file at `writtenMs` (its mtime) under `pid` has ended: no
+ * process has that pid, or the one that has it started after the file was written (the pid was
+ * used again: in a fresh container each run of the CLI may get the same one, this one included).
+ */
+export function writerGone(pid: number, writtenMs: number): boolean {
+  if (!alive(pid)) return true;
+  const started = startedAt(pid);
+  return started !== undefined && started > writtenMs + START_SLACK_MS;
+}
+
 /**
  * Removes the temporary files that a writer killed mid-write (kill -9, a power cut) left in `dir`
- * beside the files whose names start with `prefix`; a process still running keeps its own.
+ * beside the files whose names start with `prefix`; a writer still running keeps its own.
  * Returns the names removed.
  */
 export function removeLeftovers(dir: string, prefix: string): string[] {
@@ -83,7 +110,14 @@ export function removeLeftovers(dir: string, prefix: string): string[] {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(name)?.[1]);
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
+    if (!Number.isInteger(pid) || pid <= 0) continue;
+    let written: number;
+    try {
+      written = statSync(join(dir, name)).mtimeMs;
+    } catch {
+      continue; // renamed into place meanwhile
+    }
+    if (!writerGone(pid, written)) continue;
     rmSync(join(dir, name), { force: true });
     removed.push(name);
   }

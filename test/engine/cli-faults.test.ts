@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { CLI, code, ROOT, runCli, scratch, writeNotebook } from "../helpers";
+import { CLI, code, ROOT, runCli, scratch, writeNotebook, writerHalfway } from "../helpers";
 
 const cli = (args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) => runCli(args, opts);
 
@@ -21,7 +21,7 @@ const until = async (what: string, check: () => boolean, ms = 60_000) => {
   const t0 = Date.now();
   while (!check()) {
     if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 20));
   }
 };
 const kernelFolders = (tmp: string) => readdirSync(tmp).filter((n) => n.startsWith("analysis-kernel-"));
@@ -161,6 +161,30 @@ test("after a SIGKILL of the runner the kernel and its child end by themselves, 
     assert.is(next.status, 0, next.stderr);
     assert.equal(kernelFolders(tmp), []);
   } finally {
+    cleanup();
+  }
+});
+
+test("a 10 MB temporary file that a writer killed by SIGKILL left beside the report is removed by the next run; a running writer's is not", async () => {
+  const { dir, cleanup } = scratch();
+  const out = join(dir, "out");
+  mkdirSync(out);
+  const nb = writeNotebook(dir, "small.ipynb", [code("1")]);
+  const running = await writerHalfway(join(out, "small.json"));
+  try {
+    const killed = await writerHalfway(join(out, "small.ipynb"));
+    killed.kill("SIGKILL");
+    await new Promise((r) => killed.once("exit", r));
+    const left = `small.ipynb.${killed.pid}.0.tmp`;
+    assert.ok(readdirSync(out).includes(left));
+    const run = cli(["report", nb, "--out", out]);
+    assert.is(run.status, 0, run.stderr);
+    const files = readdirSync(out);
+    assert.not.ok(files.includes(left), "the killed writer's file is gone");
+    assert.ok(files.includes(`small.json.${running.pid}.0.tmp`), "the running writer keeps its own");
+    assert.equal(files.filter((f) => !f.endsWith(".tmp")).sort(), ["small.changes.json", "small.fingerprint.json", "small.html", "small.ipynb", "small.json"]);
+  } finally {
+    running.kill("SIGKILL");
     cleanup();
   }
 });

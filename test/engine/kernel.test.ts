@@ -1,8 +1,10 @@
 // The kernel client on the real tslab kernel: what happens when the kernel cannot start.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { Kernel, kernelCommand } from "../../src/engine/kernel";
+import { Kernel, kernelCommand, removeStaleKernelFolders } from "../../src/engine/kernel";
 import type { Output } from "../../src/engine/notebook";
 import { kernelSpec } from "../../src/engine/kernelspec";
 import { ROOT } from "../helpers";
@@ -41,6 +43,32 @@ test("a kernel that dies while starting: a named error, no sockets left open, no
   }
 });
 
+test("kernel folders left by a killed runner are removed, also when its pid now names a younger process; a running owner's stay", async () => {
+  const dir = mkdtempSync(join(ROOT, ".tmp-kernel-"));
+  const young = spawn(process.execPath, ["-e", "const p = process.ppid; setInterval(() => process.ppid !== p && process.exit(), 500);"], { stdio: "ignore" });
+  try {
+    const dead = spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" });
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    const folder = (name: string, owner: number | undefined, written?: Date) => {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, "kernel.json"), "{}");
+      if (owner === undefined) return;
+      writeFileSync(join(dir, name, "owner.pid"), String(owner));
+      if (written) utimesSync(join(dir, name, "owner.pid"), written, written);
+    };
+    folder("analysis-kernel-dead", Number(dead.stdout.trim()));
+    folder("analysis-kernel-reused", young.pid!, aMinuteAgo);
+    folder("analysis-kernel-this-one-before", process.pid, new Date(performance.timeOrigin - 60_000));
+    folder("analysis-kernel-this-one", process.pid);
+    folder("analysis-kernel-starting", undefined);
+    const removed = removeStaleKernelFolders(dir).map((f) => basename(f));
+    assert.equal(removed.sort(), ["analysis-kernel-dead", "analysis-kernel-reused", "analysis-kernel-this-one-before"]);
+    assert.equal(readdirSync(dir).sort(), ["analysis-kernel-starting", "analysis-kernel-this-one"]);
+  } finally {
+    young.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 const lines = (outputs: Output[]) =>
   outputs
