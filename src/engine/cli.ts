@@ -4,6 +4,7 @@
 // --explain says what its fingerprint holds and runs nothing.
 import { DataError } from "../errors";
 import { parseArgs, USAGE, UsageError, type CliOptions } from "./args";
+import { signalsHandled } from "./kernel";
 import { checkOutDir } from "./outdir";
 import { forTerminal, reportOne, type Outcome } from "./report-one";
 
@@ -48,7 +49,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (stop.signal.aborted) break;
       outcomes.push(await reportOne(notebook, options, stop.signal));
     }
-    if (stop.signal.aborted) return EXIT_CODES[String(stop.signal.reason)] ?? 1;
+    // A signal that came while the last report was written is not lost to exit 0.
+    const done = !stop.signal.aborted;
+    if (done) await signalsHandled();
+    if (stop.signal.aborted) {
+      if (done) process.stderr.write(`stopped by ${String(stop.signal.reason)} after the last report was written (it is whole)\n`);
+      return EXIT_CODES[String(stop.signal.reason)] ?? 1;
+    }
     const failed = outcomes.filter((o) => !o.ok);
     if (options.command === "reports" && failed.length > 0) {
       process.stderr.write(`${failed.length} of ${outcomes.length} notebooks failed:\n${failed.map((o) => forTerminal(`  ${o.notebook}: ${o.summary}`)).join("\n")}\n`);

@@ -32,6 +32,23 @@ export class InterruptedError extends Error {
   override name = "InterruptedError";
 }
 
+/**
+ * Resolves once a signal that has reached the process (SIGINT, SIGTERM) has been handled: that
+ * happens in the event loop's poll phase, which a chain of resolved promises never reaches (an
+ * export that ends in synchronous writes runs past it). Two turns: the first may start after
+ * the poll phase that ran just before the signal came.
+ */
+export async function signalsHandled(): Promise<void> {
+  for (let turn = 0; turn < 2; turn++) await new Promise((r) => setImmediate(r));
+}
+
+/** Throws InterruptedError when `signal` has been aborted, by a signal handled until now. */
+export async function throwIfStopped(signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return;
+  await signalsHandled();
+  if (signal.aborted) throw new InterruptedError(String(signal.reason));
+}
+
 /** Named when the kernel's stderr says V8 ran out of heap (it dies by SIGABRT with a native stack). */
 export const OUT_OF_MEMORY = "the kernel ran out of memory: raise --max-old-space-size or read less";
 

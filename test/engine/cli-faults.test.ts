@@ -165,6 +165,47 @@ test("after a SIGKILL of the runner the kernel and its child end by themselves, 
   }
 });
 
+test("SIGINT during the export (the cells have run, the kernel has ended): nothing written, the last report kept, exit 130", async () => {
+  const { dir, cleanup } = scratch();
+  const tmp = join(dir, "tmp");
+  mkdirSync(tmp);
+  try {
+    // A table of 20,000 rows takes the exporter seconds to sanitize and lay out; its kernel ends at once.
+    const pid = join(dir, "kernel.pid");
+    const nb = writeNotebook(dir, "big.ipynb", [
+      code(`import * as tslab from "tslab";\nrequire("node:fs").writeFileSync(${JSON.stringify(pid)}, String(process.pid));\ntslab.display.html("<table>" + Array.from({ length: 20000 }, (_, i) => "<tr><td>" + i + "</td><td><b>row</b></td></tr>").join("") + "</table>");`),
+    ]);
+    const out = join(dir, "out");
+    mkdirSync(out);
+    writeFileSync(join(out, "big.html"), "the last good report");
+    const proc = spawn(process.execPath, [CLI, "report", nb, "--out", out], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: ["ignore", "ignore", "pipe"], detached: true });
+    let stderr = "";
+    proc.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((r) => proc.on("exit", (c) => r(c)));
+    await until("the cell", () => existsSync(pid) && stderr.includes("cell 1/1"));
+    const kernel = Number(readFileSync(pid, "utf8"));
+    // Ended: gone, or a zombie that the runner reaps once its export lets its event loop turn.
+    const ended = () => {
+      try {
+        return readFileSync(`/proc/${kernel}/stat`, "utf8").replace(/^.*\) /s, "").startsWith("Z");
+      } catch {
+        return true;
+      }
+    };
+    await until("the kernel to end after its cell", ended, 60_000);
+    assert.equal(readdirSync(out), ["big.html"], "the export has not written yet");
+    process.kill(-proc.pid!, "SIGINT");
+    assert.is(await exited, 130, stderr);
+    assert.match(stderr, `${nb}: stopped by SIGINT: ended the kernel`);
+    assert.not.match(stderr, "ran in");
+    assert.equal(readdirSync(out), ["big.html"], "no report, no failed page, no temporary file");
+    assert.is(readFileSync(join(out, "big.html"), "utf8"), "the last good report");
+    assert.equal(kernelFolders(tmp), []);
+  } finally {
+    cleanup();
+  }
+});
+
 test("a 10 MB temporary file that a writer killed by SIGKILL left beside the report is removed by the next run; a running writer's is not", async () => {
   const { dir, cleanup } = scratch();
   const out = join(dir, "out");
