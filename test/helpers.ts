@@ -1,7 +1,7 @@
 // Shared by the tests that run real notebooks: scratch folders inside the project (so that
 // notebook cells resolve `analysis` and `nodejs-polars` from its node_modules) and small notebooks.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Cell, Notebook } from "../src/engine/notebook";
 
@@ -36,3 +36,25 @@ export function writeNotebook(dir: string, name: string, cells: Cell[]): string 
   return file;
 }
 
+/**
+ * A process that writes `target` with writeStreamAtomic: 10 MB, then it waits (as a writer
+ * stopped halfway does) until killed. Resolves with it once the 10 MB are in its temporary file.
+ */
+export async function writerHalfway(target: string): Promise<ChildProcess> {
+  const script = `
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && process.exit(), 500);
+    async function* chunks() {
+      yield Buffer.alloc(10 << 20, 120);
+      await new Promise((r) => setTimeout(r, 600000));
+    }
+    require("./src/io/atomic").writeStreamAtomic(${JSON.stringify(target)}, chunks());`;
+  const child = spawn(process.execPath, ["-r", "tsx/cjs", "-e", script], { cwd: ROOT, stdio: "ignore" });
+  const tmp = `${target}.${child.pid}.0.tmp`;
+  const t0 = Date.now();
+  while (!(existsSync(tmp) && statSync(tmp).size === 10 << 20)) {
+    if (Date.now() - t0 > 30_000 || child.exitCode !== null) throw new Error(`the writer did not write ${tmp}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return child;
+}

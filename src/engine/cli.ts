@@ -5,6 +5,7 @@
 import { DataError } from "../errors";
 import { reportUsage } from "../args";
 import { parseArgs, USAGE, UsageError, type CliOptions } from "./args";
+import { signalsHandled } from "./kernel";
 import { checkOutDir } from "./outdir";
 import { forTerminal, reportOne, type Outcome } from "./report-one";
 
@@ -25,7 +26,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${forTerminal(e.message)}\n`);
     return 2;
   }
-  if (options.watch) return (require("./watch") as typeof import("./watch")).watch(options);
   if (options.explain) {
     const { explain } = require("./explain") as typeof import("./explain");
     for (const notebook of options.notebooks) process.stdout.write(forTerminal((await explain(notebook, options)).join("\n")).replace(/\u0000/g, "") + "\n");
@@ -40,12 +40,22 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
+    if (options.watch) {
+      await (require("./watch") as typeof import("./watch")).watch(options, stop.signal);
+      return EXIT_CODES[String(stop.signal.reason)] ?? 1;
+    }
     const outcomes: Outcome[] = [];
     for (const notebook of options.notebooks) {
       if (stop.signal.aborted) break;
       outcomes.push(await reportOne(notebook, options, stop.signal));
     }
-    if (stop.signal.aborted) return EXIT_CODES[String(stop.signal.reason)] ?? 1;
+    // A signal that came while the last report was written is not lost to exit 0.
+    const done = !stop.signal.aborted;
+    if (done) await signalsHandled();
+    if (stop.signal.aborted) {
+      if (done) process.stderr.write(`stopped by ${String(stop.signal.reason)} after the last report was written (it is whole)\n`);
+      return EXIT_CODES[String(stop.signal.reason)] ?? 1;
+    }
     const failed = outcomes.filter((o) => !o.ok);
     if (options.command === "reports" && failed.length > 0) {
       process.stderr.write(`${failed.length} of ${outcomes.length} notebooks failed:\n${failed.map((o) => forTerminal(`  ${o.notebook}: ${o.summary}`)).join("\n")}\n`);

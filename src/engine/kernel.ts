@@ -2,13 +2,14 @@
 // HMAC-signed messages over ZeroMQ) and executes code, collecting the iopub outputs.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import * as zmq from "zeromq";
+
 import type { MimeBundle, Output } from "./notebook";
-import { alive } from "../io/pid";
+import { writerGone } from "../io/pid";
 import { decode, encode, newMessage, type Message } from "./protocol";
 import { HOOKS, TRACK_LOG } from "./track/tracker";
 
@@ -33,6 +34,23 @@ export class CellTimeoutError extends Error {
 /** The run was stopped from outside (a signal to the CLI): no cell failed. */
 export class InterruptedError extends Error {
   override name = "InterruptedError";
+}
+
+/**
+ * Resolves once a signal that has reached the process (SIGINT, SIGTERM) has been handled: that
+ * happens in the event loop's poll phase, which a chain of resolved promises never reaches (an
+ * export that ends in synchronous writes runs past it). Two turns: the first may start after
+ * the poll phase that ran just before the signal came.
+ */
+export async function signalsHandled(): Promise<void> {
+  for (let turn = 0; turn < 2; turn++) await new Promise((r) => setImmediate(r));
+}
+
+/** Throws InterruptedError when `signal` has been aborted, by a signal handled until now. */
+export async function throwIfStopped(signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return;
+  await signalsHandled();
+  if (signal.aborted) throw new InterruptedError(String(signal.reason));
 }
 
 /** Named when the kernel's stderr says V8 ran out of heap (it dies by SIGABRT with a native stack). */
@@ -72,6 +90,11 @@ async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
+/** A cell's writes to stdout or stderr within this interval go out as one message... */
+const STREAM_INTERVAL_MS = 50;
+/** ...or sooner, once they hold this many characters. */
+const STREAM_MAX_CHARS = 1 << 20;
+
 /**
  * The script the kernel runs instead of tslab's own `bin/tslab`, then handing over to tslab:
  *
@@ -79,6 +102,11 @@ async function freePorts(count: number): Promise<number[]> {
  *   send() throws EBUSY, which tslab ignores (it never awaits a send). Messages are then lost,
  *   the `status: idle` and stdout lines among them. With a send timeout of 0 zeromq.js always
  *   sends at once, and an unlimited high-water mark keeps libzmq from dropping at 1,000 queued.
+ * - tslab sends one iopub message per write to stdout or stderr, and ZeroMQ's PUB socket drops
+ *   messages for a subscriber whose queue is full: a client slower than a burst of lines (nbclient
+ *   on a loaded machine) loses some. As ipykernel does, a cell's writes are gathered and go out as
+ *   one \`stream\` message per STREAM_INTERVAL_MS (or per STREAM_MAX_CHARS); what is gathered goes
+ *   before the cell's next display and before its execute_reply, so nothing is reordered.
  * - The kernel ends (with the process group it leads: what its cells started) when the process
  *   that started it is gone, even after a SIGKILL that left it no time to stop the kernel.
  * - When the report runner tracks the run, the tracking hooks (track/hooks.ts) go in first.
@@ -113,6 +141,34 @@ setInterval(() => {
   process.exit(1);
 }, 500).unref();
 if (process.env.${TRACK_LOG}) require(${JSON.stringify(HOOKS)}).install();
+// After the hooks, as tslab's own modules always were: what they read is tracked as before.
+const { JupyterHandlerImpl } = require(${JSON.stringify(join(tslab, "dist", "jupyter.js"))});
+const execute = JupyterHandlerImpl.prototype.handleExecute;
+JupyterHandlerImpl.prototype.handleExecute = async function (request, writeStream, writeDisplayData) {
+  let name;
+  let text = "";
+  let timer;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (text === "") return;
+    const gathered = text;
+    text = "";
+    writeStream(name, gathered);
+  };
+  const write = (stream, chunk) => {
+    if (stream !== name) flush();
+    name = stream;
+    text += chunk;
+    if (text.length >= ${STREAM_MAX_CHARS}) flush();
+    else timer ??= setTimeout(flush, ${STREAM_INTERVAL_MS});
+  };
+  try {
+    return await execute.call(this, request, write, (data, update) => (flush(), writeDisplayData(data, update)));
+  } finally {
+    flush();
+  }
+};
 require(${JSON.stringify(join(tslab, "dist", "main.js"))}).main();
 `;
 }
@@ -135,10 +191,12 @@ export function kernelCommand(connectionFile: string, launcher: string): string[
 }
 
 const FOLDER_PREFIX = "analysis-kernel-";
+/** The run's tracking log (track/tracker.ts) has a folder of its own, left behind the same way. */
+const TRACK_PREFIX = "analysis-track-";
 const OWNER_FILE = "owner.pid";
 
 /**
- * Removes the kernel folders (connection file with its signing key, launcher) that a runner
+ * Removes the kernel folders (connection file with its signing key, launcher) and tracking folders that a runner
  * killed by SIGKILL left in the temporary folder; their kernels have ended by themselves.
  * Returns the folders removed.
  */
@@ -146,18 +204,21 @@ export function removeStaleKernelFolders(dir = tmpdir()): string[] {
   const removed: string[] = [];
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.startsWith(FOLDER_PREFIX));
+    names = readdirSync(dir).filter((n) => n.startsWith(FOLDER_PREFIX) || n.startsWith(TRACK_PREFIX));
   } catch {
     return removed;
   }
   for (const name of names) {
+    const ownerFile = join(dir, name, OWNER_FILE);
     let owner: number;
+    let written: number;
     try {
-      owner = Number(readFileSync(join(dir, name, OWNER_FILE), "utf8"));
+      owner = Number(readFileSync(ownerFile, "utf8"));
+      written = statSync(ownerFile).mtimeMs;
     } catch {
       continue; // not ours to judge (no owner file yet, or another user's)
     }
-    if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
+    if (Number.isInteger(owner) && owner > 0 && writerGone(owner, written)) {
       rmSync(join(dir, name), { recursive: true, force: true });
       removed.push(join(dir, name));
     }

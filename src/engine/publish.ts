@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { renderReport } from "../report";
 import { diffRecords } from "./changes";
 import type { Fingerprint } from "./freshness";
+import { throwIfStopped } from "./kernel";
 import { writeAtomic } from "../io/atomic";
 import { SEAL, sealOf, type LastReport } from "./last-report";
 import { ensureOutDir } from "./outdir";
@@ -20,6 +21,8 @@ export interface PublishOptions {
   fingerprint?: Fingerprint;
   /** The last report in `outDir` (readLastReport), to say what changed since. */
   last?: LastReport;
+  /** Aborted (SIGINT, SIGTERM) before the first file is written: nothing is written (InterruptedError). */
+  signal?: AbortSignal;
 }
 
 export interface Published {
@@ -37,7 +40,7 @@ function earlierRun(last: LastReport | undefined): { records: Record<string, unk
   return { records, ...(started ? { started: new Date(started) } : {}) };
 }
 
-export async function publish(run: RunResult, { outDir, includeCode, fingerprint, last }: PublishOptions): Promise<Published> {
+export async function publish(run: RunResult, { outDir, includeCode, fingerprint, last, signal }: PublishOptions): Promise<Published> {
   const name = reportName(run.notebookPath);
   const commit = gitCommit();
   const earlier = run.failure ? undefined : earlierRun(last);
@@ -74,6 +77,8 @@ export async function publish(run: RunResult, { outDir, includeCode, fingerprint
     },
   };
   const html = await renderReport(notebook, info, { includeCode });
+  // The last moment to stop: from here the files are written whole, as a set.
+  await throwIfStopped(signal);
   ensureOutDir(outDir);
   if (run.failure) {
     const failed = join(outDir, `${name}.failed.html`);

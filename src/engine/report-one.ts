@@ -6,7 +6,7 @@ import type { CliOptions } from "./args";
 import { changeSummary } from "./changes";
 import { baseFingerprint, fingerprintOf, staleness, type BaseFingerprint } from "./freshness";
 import { readLastReport, type LastReport } from "./last-report";
-import { InterruptedError, KernelDiedError } from "./kernel";
+import { InterruptedError, KernelDiedError, throwIfStopped } from "./kernel";
 import { reportName } from "./notebook";
 import type { Interrupted, Progress, RunKernel } from "./runner";
 
@@ -104,8 +104,10 @@ export async function reportOne(notebook: string, options: CliOptions, signal?: 
     const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, ...(signal ? { signal } : {}), ...(warm ? { warm: warm.kernel } : {}) };
     // The report is written while the kernel exits.
     const { run, files, changes } = await runNotebookThen(notebook, runOptions, async (run) => {
+      // A signal after the last cell stops the export: nothing is written.
+      await throwIfStopped(signal);
       const fingerprint = fingerprintOf(base, run.tracked);
-      return { run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, fingerprint, last })) };
+      return { run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, fingerprint, last, ...(signal ? { signal } : {}) })) };
     });
     if (err.isTTY) err.write("\r\u001b[K");
     for (const c of run.incomplete) say(`${notebook}: output incomplete in cell ${c.cellIndex + 1}: ${c.message}`);

@@ -67,6 +67,8 @@ export class Tracker {
 
   constructor() {
     this.folder = mkdtempSync(join(tmpdir(), "analysis-track-"));
+    // Whose it is: a runner killed by SIGKILL leaves it, and the next kernel start removes it (kernel.ts).
+    writeFileSync(join(this.folder, "owner.pid"), String(process.pid));
     this.log = join(this.folder, "events.log");
     writeFileSync(this.log, "");
     this.rules = toolchainRules([this.folder]);
