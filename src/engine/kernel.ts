@@ -5,13 +5,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import * as zmq from "zeromq";
 
 import type { MimeBundle, Output } from "./notebook";
 import { writerGone } from "../io/pid";
 import { decode, encode, newMessage, type Message } from "./protocol";
-import { HOOKS, TRACK_LOG } from "./track/tracker";
 
 export interface ExecuteReply {
   status: "ok" | "error" | "abort";
@@ -90,93 +89,16 @@ async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-/** A cell's writes to stdout or stderr within this interval go out as one message... */
-const STREAM_INTERVAL_MS = 50;
-/** ...or sooner, once they hold this many characters. */
-const STREAM_MAX_CHARS = 1 << 20;
+/** The launcher (launch-tslab.ts), as built: the runner's kernels and JupyterLab's start from it. */
+export const LAUNCHER = join(__dirname, "..", "..", "dist", "engine", "launch-tslab.js");
 
 /**
- * The script the kernel runs instead of tslab's own `bin/tslab`, then handing over to tslab:
- *
- * - zeromq.js sends the 513th message of a burst later, and until it has gone every further
- *   send() throws EBUSY, which tslab ignores (it never awaits a send). Messages are then lost,
- *   the `status: idle` and stdout lines among them. With a send timeout of 0 zeromq.js always
- *   sends at once, and an unlimited high-water mark keeps libzmq from dropping at 1,000 queued.
- * - tslab sends one iopub message per write to stdout or stderr, and ZeroMQ's PUB socket drops
- *   messages for a subscriber whose queue is full: a client slower than a burst of lines (nbclient
- *   on a loaded machine) loses some. As ipykernel does, a cell's writes are gathered and go out as
- *   one \`stream\` message per STREAM_INTERVAL_MS (or per STREAM_MAX_CHARS); what is gathered goes
- *   before the cell's next display and before its execute_reply, so nothing is reordered.
- * - The kernel ends (with the process group it leads: what its cells started) when the process
- *   that started it is gone, even after a SIGKILL that left it no time to stop the kernel.
- * - When the report runner tracks the run, the tracking hooks (track/hooks.ts) go in first.
- *
- * Paths are resolved when the script is written: JupyterLab starts it from the kernelspec folder.
+ * Writes `dir/launch-tslab.js`, which runs the built launcher (a kernelspec's folder holds it, so
+ * that JupyterLab starts the kernel as the runner does), and returns its path.
  */
-export function launcherSource(): string {
-  const tslab = dirname(require.resolve("tslab/package.json"));
-  const zeromq = require.resolve("zeromq", { paths: [tslab] });
-  return `// Written by analysis (src/engine/kernel.ts launcherSource): starts tslab's kernel.
-"use strict";
-const zmq = require(${JSON.stringify(zeromq)});
-for (const name of ["Publisher", "Router"]) {
-  const Base = zmq[name];
-  zmq[name] = class extends Base {
-    constructor(options) {
-      super({ sendTimeout: 0, sendHighWaterMark: 0, ...options });
-    }
-  };
-}
-const parent = process.ppid;
-setInterval(() => {
-  try {
-    process.kill(parent, 0);
-    return;
-  } catch (e) {
-    if (e.code !== "ESRCH") return;
-  }
-  try {
-    process.kill(-process.pid, "SIGKILL");
-  } catch {}
-  process.exit(1);
-}, 500).unref();
-if (process.env.${TRACK_LOG}) require(${JSON.stringify(HOOKS)}).install();
-// After the hooks, as tslab's own modules always were: what they read is tracked as before.
-const { JupyterHandlerImpl } = require(${JSON.stringify(join(tslab, "dist", "jupyter.js"))});
-const execute = JupyterHandlerImpl.prototype.handleExecute;
-JupyterHandlerImpl.prototype.handleExecute = async function (request, writeStream, writeDisplayData) {
-  let name;
-  let text = "";
-  let timer;
-  const flush = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    if (text === "") return;
-    const gathered = text;
-    text = "";
-    writeStream(name, gathered);
-  };
-  const write = (stream, chunk) => {
-    if (stream !== name) flush();
-    name = stream;
-    text += chunk;
-    if (text.length >= ${STREAM_MAX_CHARS}) flush();
-    else timer ??= setTimeout(flush, ${STREAM_INTERVAL_MS});
-  };
-  try {
-    return await execute.call(this, request, write, (data, update) => (flush(), writeDisplayData(data, update)));
-  } finally {
-    flush();
-  }
-};
-require(${JSON.stringify(join(tslab, "dist", "main.js"))}).main();
-`;
-}
-
-/** Writes the launcher into `dir` (the kernel's folder, or the kernelspec's) and returns its path. */
 export function writeLauncher(dir: string): string {
   const file = join(dir, "launch-tslab.js");
-  writeFileSync(file, launcherSource());
+  writeFileSync(file, `// Written by analysis (npm run kernel): starts tslab's kernel through the project's launcher.\nrequire(${JSON.stringify(LAUNCHER)}).launch();\n`);
   return file;
 }
 
@@ -296,7 +218,7 @@ export class Kernel {
       kernel_name: "tslab",
     };
     writeFileSync(connFile, JSON.stringify(info), { mode: 0o600 });
-    const launcher = plainTslab ? require.resolve("tslab/bin/tslab") : writeLauncher(connDir);
+    const launcher = plainTslab ? require.resolve("tslab/bin/tslab") : LAUNCHER;
     const [node, ...args] = kernelCommand(connFile, launcher);
     // Its own process group: stopping the kernel stops what its cells started, and a Ctrl-C
     // at the terminal reaches the runner, which stops the kernel itself.

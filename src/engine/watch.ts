@@ -2,7 +2,7 @@
 // notebook waits on a kernel started for it; when the notebook or a file its last run read changes
 // (by its bytes), it runs again on that warm kernel, and a new kernel starts for the next change.
 import { watch as watchFolder, type FSWatcher } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { baseFingerprint, libraryBuild } from "./freshness";
 import { readLastReport } from "./last-report";
 import type { CliOptions } from "./args";
