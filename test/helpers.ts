@@ -3,7 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Cell, Notebook } from "../src/engine/notebook";
+import type { Cell, Notebook } from "../src/notebook/notebook";
 
 export const ROOT = resolve(__dirname, "..");
 export const DEMO = join(ROOT, "notebooks", "demo.ipynb");

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { diffRecords, percent, where, type Change } from "../src/engine/changes";
+import { diffRecords, percent, where, type Change } from "../src/notebook/changes";
 import { runNotebook } from "../src/engine/runner";
 import { ROOT } from "./helpers";
 

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as zmq from "zeromq";
 
-import type { MimeBundle, Output } from "./notebook";
+import type { MimeBundle, Output } from "../notebook/notebook";
 import { writerGone } from "../io/pid";
 import { decode, encode, newMessage, type Message } from "./protocol";
 

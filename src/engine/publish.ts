@@ -4,13 +4,13 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { renderReport } from "../report";
-import { diffRecords } from "./changes";
+import { diffRecords } from "../notebook/changes";
 import type { Fingerprint } from "./freshness";
 import { throwIfStopped } from "./kernel";
 import { writeAtomic } from "../io/atomic";
 import { SEAL, sealOf, type LastReport } from "./last-report";
 import { ensureOutDir } from "./outdir";
-import { reportName, serializeNotebook } from "./notebook";
+import { reportName, serializeNotebook } from "../notebook/notebook";
 import { gitCommit, versions } from "./provenance";
 import type { RunResult } from "./runner";
 
@@ -28,7 +28,7 @@ export interface PublishOptions {
 export interface Published {
   files: string[];
   /** What moved since the last run: undefined after a failure; `since` undefined when there was no earlier run. */
-  changes?: { since?: Date; changes: import("./changes").Change[] };
+  changes?: { since?: Date; changes: import("../notebook/changes").Change[] };
 }
 
 /** The results of the last successful run, as far as they can be read, or undefined when there is none. */

@@ -3,11 +3,11 @@
 import { DataError } from "../errors";
 import { removeLeftovers } from "../io/atomic";
 import type { CliOptions } from "./args";
-import { changeSummary } from "./changes";
+import { changeSummary } from "../notebook/changes";
 import { baseFingerprint, fingerprintOf, staleness, type BaseFingerprint } from "./freshness";
 import { readLastReport, type LastReport } from "./last-report";
 import { InterruptedError, KernelDiedError, throwIfStopped } from "./kernel";
-import { reportName } from "./notebook";
+import { reportName } from "../notebook/notebook";
 import type { Interrupted, Progress, RunKernel } from "./runner";
 
 // The runner and the exporter are loaded when a notebook has to run: an up-to-date check needs neither.

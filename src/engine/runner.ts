@@ -3,10 +3,10 @@
 import { dirname, relative, resolve } from "node:path";
 import { INPUTS_LOG } from "../io/inputs";
 import { CellTimeoutError, InterruptedError, Kernel, KernelDiedError } from "./kernel";
-import { checkKernel, coalesceStreams, readNotebook, sourceOf, type Notebook, type Output } from "./notebook";
+import { checkKernel, coalesceStreams, readNotebook, sourceOf, type Notebook, type Output } from "../notebook/notebook";
 import { injectParameters, type Parameterised, type ParameterValue } from "./parameters";
-import type { InputFile } from "./provenance";
-import { collectClaims, collectRecords, type Records } from "./collect";
+import type { InputFile } from "../notebook/input-file";
+import { collectClaims, collectRecords, type Records } from "../notebook/collect";
 import { Tracker, type Tracked } from "./track/tracker";
 
 export interface Progress {

@@ -7,7 +7,7 @@ import { baseFingerprint, libraryBuild } from "./freshness";
 import { readLastReport } from "./last-report";
 import type { CliOptions } from "./args";
 import { forTerminal, reportOne, whyRun, type WarmKernel } from "./report-one";
-import { checkKernel, readNotebook, reportName, sourceOf, type Notebook } from "./notebook";
+import { checkKernel, readNotebook, reportName, sourceOf, type Notebook } from "../notebook/notebook";
 import { injectParameters } from "./parameters";
 import { startRunKernel, stopRunKernel, type RunKernel } from "./runner";
 import { DataError } from "../errors";

@@ -1,7 +1,7 @@
 // One notebook cell as HTML. Tags decide what shows, as in nbconvert and Jupyter Book:
 // "remove-cell" drops the cell, "remove-input" its code; code is folded in a <details>,
 // which opens and closes without JavaScript.
-import { sourceOf, tagsOf, type CodeCell, type TextCell } from "../engine/notebook";
+import { sourceOf, tagsOf, type CodeCell, type TextCell } from "../notebook/notebook";
 import { highlight } from "./highlight";
 import { escapeHtml } from "../display/values";
 import { renderMarkdown, type MarkdownDoc } from "./markdown";

@@ -1,7 +1,7 @@
 // The report's "What changed since the last run" section: each recorded result that moved, with
 // before → after, so a reader of a refreshed report sees what the refresh did.
 import { escapeHtml } from "../display/values";
-import { percent, RELATIVE_TOLERANCE, where, type Change } from "../engine/changes";
+import { percent, RELATIVE_TOLERANCE, where, type Change } from "../notebook/changes";
 import { formatUtc, formatValue } from "./units";
 
 /** The changes, and when the run they are measured from started (undefined: there was none). */

@@ -4,7 +4,7 @@
 // the page turns it into a live view (tooltips).
 import type * as Vega from "vega";
 import type * as VegaLite from "vega-lite";
-import type { MimeBundle } from "../engine/notebook";
+import type { MimeBundle } from "../notebook/notebook";
 import { DataError } from "../errors";
 
 export const VEGALITE_MIME = /^application\/vnd\.vegalite\.v[4-6]\+json$/;

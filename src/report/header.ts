@@ -2,7 +2,7 @@
 // versions and commit), and, when the run failed, a banner saying where.
 import { escapeHtml } from "../display/values";
 import { formatBytes, formatDuration, formatSize, formatUtc, formatValue } from "./units";
-import type { InputFile } from "../engine/provenance";
+import type { InputFile } from "../notebook/input-file";
 import type { ChangesSince } from "./changes";
 import { cellAnchor } from "./slug";
 

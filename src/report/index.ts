@@ -2,11 +2,11 @@
 // with JavaScript off, charts drawn to SVG at export time.
 import { basename } from "node:path";
 import { escapeHtml } from "../display/values";
-import { sourceOf, tagsOf, type Notebook } from "../engine/notebook";
+import { sourceOf, tagsOf, type Notebook } from "../notebook/notebook";
 import { renderChanges } from "./changes";
 import { isRemoved, renderCodeCell, renderMarkdownCell, renderRawCell, type CellContext } from "./cells";
 import { formatUtc } from "./units";
-import { collectClaims } from "../engine/collect";
+import { collectClaims } from "../notebook/collect";
 import { renderClaimsBanner, renderFailureBanner, renderHeader, renderIncompleteBanner, type ReportInfo } from "./header";
 import { parseMarkdown, withoutHeading, type Heading, type MarkdownDoc } from "./markdown";
 import { renderPage } from "./page";

@@ -2,7 +2,7 @@
 // thing; the richest one a static page can show wins (a chart over its text fallback).
 import { CLAIM_MIME } from "../display/prose";
 import { escapeHtml } from "../display/values";
-import { coalesceStreams, type MimeBundle, type Output } from "../engine/notebook";
+import { coalesceStreams, type MimeBundle, type Output } from "../notebook/notebook";
 import { chartIn, renderChart, type ChartLanguage, type RenderedChart } from "./charts";
 import { parseMarkdown, renderMarkdown, isNumeric } from "./markdown";
 import { sanitizeHtml } from "./sanitize";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { installKernelSpec } from "../../src/engine/kernelspec";
-import { coalesceStreams, serializeNotebook, type Output } from "../../src/engine/notebook";
+import { coalesceStreams, serializeNotebook, type Output } from "../../src/notebook/notebook";
 import { runNotebook } from "../../src/engine/runner";
 import { code, DEMO, ROOT, scratch, writeNotebook } from "../helpers";
 import { findPython, testWith } from "../tools";

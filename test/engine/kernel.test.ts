@@ -5,7 +5,7 @@ import { basename, join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Kernel, kernelCommand, removeStaleKernelFolders } from "../../src/engine/kernel";
-import type { Output } from "../../src/engine/notebook";
+import type { Output } from "../../src/notebook/notebook";
 import { kernelSpec } from "../../src/engine/kernelspec";
 import { ROOT } from "../helpers";
 

@@ -8,7 +8,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { importedModules } from "../../src/engine/watch";
 import { CLI, code, DEMO, markdown, ROOT, scratch, writeNotebook } from "../helpers";
-import type { Notebook } from "../../src/engine/notebook";
+import type { Notebook } from "../../src/notebook/notebook";
 
 
 test("the packages a notebook imports, for the warm-up cell", () => {

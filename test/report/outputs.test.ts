@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { Output } from "../../src/engine/notebook";
+import type { Output } from "../../src/notebook/notebook";
 import { renderOutputs, type OutputContext } from "../../src/report/outputs";
 import { Slugger } from "../../src/report/slug";
 import { barSpec, display, PNG, VEGALITE } from "./fixtures";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { Cell } from "../../src/engine/notebook";
+import type { Cell } from "../../src/notebook/notebook";
 import { renderReport } from "../../src/report";
 import { CHROMIUM, launchChromium } from "../chromium";
 import { scratch } from "../helpers";
