@@ -83,6 +83,7 @@ export const LIVE_CHARTS_JS = `(function () {
     chart.box.classList.remove("live");
     var live = document.createElement("div");
     live.className = "chart-live";
+    live.setAttribute("aria-hidden", "true");
     try {
       // ast + interpreter: expressions run without Function, which the page's CSP forbids.
       var view = new vega.View(vega.parse(specFor(chart, s), null, { ast: true }), { renderer: "svg", container: live, hover: true, loader: loader, expr: vega.expressionInterpreter });

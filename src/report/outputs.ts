@@ -29,8 +29,9 @@ function errorBox(title: string, message: string, extraClass = ""): string {
 
 /**
  * A chart as a figure: the picture (light and dark drawings; the stylesheet shows the one for the
- * reader's scheme, the live view later takes their place) named by its text alternative, then
- * its data behind a toggle.
+ * reader's scheme, the live view later takes their place) is one image named by its text
+ * alternative, the drawings' own marks and labels hidden from screen readers; then its data
+ * behind a toggle.
  */
 async function chartHtml(data: unknown, language: ChartLanguage, ctx: OutputContext): Promise<string> {
   try {
@@ -39,8 +40,8 @@ async function chartHtml(data: unknown, language: ChartLanguage, ctx: OutputCont
     const n = ctx.charts.length;
     const note = chart.note ? `<figcaption class="chart-note">${escapeHtml(chart.note)}</figcaption>` : "";
     const drawings = chart.dark
-      ? `<div class="chart-static chart-light">${prefixIds(chart.svg, `chart${n}-`)}</div><div class="chart-static chart-dark">${prefixIds(chart.dark.svg, `chart${n}-dark-`)}</div>`
-      : `<div class="chart-static">${prefixIds(chart.svg, `chart${n}-`)}</div>`;
+      ? `<div class="chart-static chart-light" aria-hidden="true">${prefixIds(chart.svg, `chart${n}-`)}</div><div class="chart-static chart-dark" aria-hidden="true">${prefixIds(chart.dark.svg, `chart${n}-dark-`)}</div>`
+      : `<div class="chart-static" aria-hidden="true">${prefixIds(chart.svg, `chart${n}-`)}</div>`;
     return [
       `<figure class="chart" data-chart="${n}">`,
       `<div class="chart-view" role="img" aria-label="${escapeHtml(chart.alt)}">${drawings}</div>`,
