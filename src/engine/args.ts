@@ -24,11 +24,13 @@ export interface CliOptions {
   watch: boolean;
   /** Print what each notebook's fingerprint holds and whether it would run; run nothing. */
   explain: boolean;
+  /** Also print each report to NAME.pdf with Chromium (report/pdf.ts). */
+  pdf: boolean;
 }
 
 export const USAGE = `usage:
-  npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain]
-  npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain]`;
+  npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain] [--pdf]
+  npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain] [--pdf]`;
 
 const OPTIONS = {
   parameter: { type: "string", short: "p", multiple: true },
@@ -39,6 +41,7 @@ const OPTIONS = {
   strict: { type: "boolean" },
   watch: { type: "boolean" },
   explain: { type: "boolean" },
+  pdf: { type: "boolean" },
 } as const;
 
 /**
@@ -75,6 +78,7 @@ export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): 
     strict: values.strict ?? false,
     watch: values.watch ?? false,
     explain: values.explain ?? false,
+    pdf: values.pdf ?? false,
   };
   for (const pair of values.parameter ?? []) {
     const at = pair.indexOf("=");
@@ -90,6 +94,7 @@ export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): 
     options.timeoutMs = seconds * 1000;
   }
   if (values.out !== undefined && values.out.trim() === "") throw new UsageError("--out needs a folder");
+  if (options.pdf && options.watch) throw new UsageError("--pdf does not combine with --watch: print with --pdf once the reports are up to date");
   if (command === "report" && options.notebooks.length !== 1) throw new UsageError("report takes exactly one notebook");
   if (command === "reports") {
     if (options.notebooks.length > 0) throw new UsageError("reports runs every notebook in notebooks/; use report for one");

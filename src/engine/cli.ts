@@ -19,6 +19,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!(e instanceof UsageError)) throw e;
     return reportUsage(e, USAGE);
   }
+  // Without Chromium, --pdf says what to install before anything is run or written.
+  const missing = options.pdf && !options.explain ? (require("../report/pdf") as typeof import("../report/pdf")).chromiumMissing() : undefined;
+  if (missing !== undefined) {
+    process.stderr.write(`${missing}\n`);
+    return 2;
+  }
   try {
     checkOutDir(options.outDir);
   } catch (e) {
@@ -47,7 +53,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const outcomes: Outcome[] = [];
     for (const notebook of options.notebooks) {
       if (stop.signal.aborted) break;
-      outcomes.push(await reportOne(notebook, options, stop.signal));
+      const outcome = await reportOne(notebook, options, stop.signal);
+      outcomes.push(options.pdf && outcome.ok && !stop.signal.aborted ? await (require("../report/pdf") as typeof import("../report/pdf")).withPdf(outcome, options.outDir) : outcome);
     }
     // A signal that came while the last report was written is not lost to exit 0.
     const done = !stop.signal.aborted;

@@ -7,6 +7,7 @@ import { escapeHtml } from "../display/values";
 import { renderMarkdown, type MarkdownDoc } from "./markdown";
 import { sanitizeHtml } from "./sanitize";
 import { renderOutputs, type OutputContext } from "./outputs";
+import { wrapTables } from "./scroll";
 import { cellAnchor } from "./slug";
 
 export interface CellContext extends OutputContext {
@@ -26,7 +27,7 @@ export function isRemoved(tags: readonly string[]): boolean {
 }
 
 export function renderMarkdownCell(doc: MarkdownDoc, index: number): string {
-  const html = renderMarkdown(doc).trim();
+  const html = wrapTables(renderMarkdown(doc)).trim();
   return html === "" ? "" : `<div class="cell markdown-cell" id="${cellAnchor(index)}">\n${html}\n</div>`;
 }
 

@@ -4,6 +4,7 @@ import { escapeHtml } from "../display/values";
 import { formatBytes, formatDuration, formatSize, formatUtc, formatValue } from "./units";
 import type { InputFile } from "../notebook/input-file";
 import type { ChangesSince } from "./changes";
+import { scrollRegion } from "./scroll";
 import { cellAnchor } from "./slug";
 
 export interface ReportInfo {
@@ -104,7 +105,7 @@ function inputsTable(inputs: ReportInfo["inputs"]): string {
         ? `<td><code class="hash" title="sha256 ${escapeHtml(f.sha256)}">${escapeHtml(f.sha256.slice(0, SHORT_HASH))}…</code></td></tr>`
         : `<td class="changed-during-run">changed while the run read it: no hash of bytes it saw</td></tr>`),
   );
-  return `<table><thead><tr><th>path</th><th class="num">size</th><th>sha256</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<div class="table-scroll" ${scrollRegion("Input files")}><table><thead><tr><th scope="col">path</th><th scope="col" class="num">size</th><th scope="col">sha256</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
 }
 
 function versionsList(versions: Record<string, string>): string {

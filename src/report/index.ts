@@ -10,6 +10,7 @@ import { collectClaims } from "../notebook/collect";
 import { renderClaimsBanner, renderFailureBanner, renderHeader, renderIncompleteBanner, type ReportInfo } from "./header";
 import { parseMarkdown, withoutHeading, type Heading, type MarkdownDoc } from "./markdown";
 import { renderPage } from "./page";
+import { numberTables } from "./scroll";
 import { cellAnchor, Slugger } from "./slug";
 import { renderToc } from "./toc";
 
@@ -28,6 +29,12 @@ function findTitle(docs: Map<number, MarkdownDoc>, notebookPath: string): { titl
     return { title: first.text, id: first.level === 1 ? first.id : "report_title" };
   }
   return { title: basename(notebookPath).replace(/\.ipynb$/, ""), id: "report_title" };
+}
+
+/** The notebook's top level of sections: its highest heading level, if any (the title's h1 is in the header by now). */
+function sectionLevel(headings: readonly Heading[]): { sectionLevel?: number } {
+  const levels = headings.map((h) => h.level).filter((l) => l <= 3);
+  return levels.length === 0 ? {} : { sectionLevel: Math.min(...levels) };
 }
 
 export async function renderReport(nb: Notebook, info: ReportInfo, options: ReportOptions): Promise<string> {
@@ -54,7 +61,7 @@ export async function renderReport(nb: Notebook, info: ReportInfo, options: Repo
       if (doc) parts.push(renderMarkdownCell(doc, index));
     }
   }
-  const body = parts.filter((p) => p !== "").join("\n");
+  const body = numberTables(parts.filter((p) => p !== "").join("\n"));
 
   const failure = info.failure;
   const claims = collectClaims(nb.cells.flatMap((c) => (c.cell_type === "code" ? c.outputs : [])));
@@ -75,5 +82,6 @@ export async function renderReport(nb: Notebook, info: ReportInfo, options: Repo
     footer: `<footer class="report-footer">Exported from <code>${escapeHtml(info.notebookPath)}</code>, run at ${formatUtc(info.started)}.</footer>`,
     charts: ctx.charts,
     hasCode: body.includes(`<details class="code"`),
+    ...sectionLevel([...docs.values()].flatMap((d) => d.headings)),
   });
 }
