@@ -58,7 +58,8 @@ export class Terminal {
   private draw(): void {
     if (!this.stream.isTTY || this.held > 0 || this.running.size === 0) return;
     // Cut to the width: a status line that wraps could no longer be redrawn in place.
-    const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+    // (A pseudo-terminal whose size was never set says 0 columns.)
+    const width = Math.max(20, (this.stream.columns || 80) - 1);
     const status = [...this.running.values()].join("  ");
     this.stream.write(CLEAR + (status.length > width ? `${status.slice(0, width - 1)}…` : status));
     this.shown = true;
