@@ -1,5 +1,6 @@
 // The report command's arguments: `report NOTEBOOK [-p NAME VALUE]... [--out DIR] ...` or `reports [...]`.
 import { readdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { readArgs, UsageError } from "../args";
 import type { ParameterValue } from "./parameters";
@@ -26,11 +27,13 @@ export interface CliOptions {
   explain: boolean;
   /** Also print each report to NAME.pdf with Chromium (report/pdf.ts). */
   pdf: boolean;
+  /** How many notebooks `reports` runs at once (each on its own kernel); 1 runs them one after another. */
+  jobs: number;
 }
 
 export const USAGE = `usage:
   npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain] [--pdf]
-  npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain] [--pdf]`;
+  npm run reports -- [--jobs N] [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain] [--pdf]`;
 
 const OPTIONS = {
   parameter: { type: "string", short: "p", multiple: true },
@@ -42,6 +45,7 @@ const OPTIONS = {
   watch: { type: "boolean" },
   explain: { type: "boolean" },
   pdf: { type: "boolean" },
+  jobs: { type: "string", short: "j" },
 } as const;
 
 /**
@@ -79,6 +83,8 @@ export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): 
     watch: values.watch ?? false,
     explain: values.explain ?? false,
     pdf: values.pdf ?? false,
+    // One kernel a core: a notebook's time is mostly its kernel's CPU.
+    jobs: availableParallelism(),
   };
   for (const pair of values.parameter ?? []) {
     const at = pair.indexOf("=");
@@ -92,6 +98,11 @@ export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): 
     const seconds = Number(values.timeout);
     if (!(seconds > 0)) throw new UsageError(`--timeout takes a number of seconds greater than 0`);
     options.timeoutMs = seconds * 1000;
+  }
+  if (values.jobs !== undefined) {
+    if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1) throw new UsageError(`--jobs takes how many notebooks run at once, a whole number from 1 (got ${JSON.stringify(values.jobs)})`);
+    if (options.watch) throw new UsageError("--jobs does not combine with --watch, which runs one notebook at a time");
+    options.jobs = Number(values.jobs);
   }
   if (values.out !== undefined && values.out.trim() === "") throw new UsageError("--out needs a folder");
   if (options.pdf && options.watch) throw new UsageError("--pdf does not combine with --watch: print with --pdf once the reports are up to date");

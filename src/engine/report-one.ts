@@ -9,6 +9,7 @@ import { readLastReport, type LastReport } from "./last-report";
 import { InterruptedError, KernelDiedError, throwIfStopped } from "./kernel";
 import { reportName } from "../notebook/notebook";
 import type { Interrupted, Progress, RunKernel } from "./runner";
+import { stderrTerminal, type Terminal } from "./terminal";
 
 // The runner and the exporter are loaded when a notebook has to run: an up-to-date check needs neither.
 const load = {
@@ -33,12 +34,13 @@ export function forTerminal(text: string): string {
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
 }
 
-function progressPrinter(stream: NodeJS.WriteStream): (p: Progress) => void {
-  return (p) => {
-    const line = forTerminal(`[${reportName(p.notebook)}] cell ${p.step}/${p.steps} (notebook cell ${p.cellIndex + 1}) · ${seconds(p.elapsedMs)}`);
-    if (stream.isTTY) stream.write(`\r\u001b[K${line}`);
-    else stream.write(`${line}\n`);
-  };
+/** One event's text for the terminal: made safe, without trailing blanks. */
+function clean(text: string): string {
+  return forTerminal(text).replace(/\s+$/, "");
+}
+
+function progressLine(p: Progress): string {
+  return forTerminal(`[${reportName(p.notebook)}] cell ${p.step}/${p.steps} (notebook cell ${p.cellIndex + 1}) · ${seconds(p.elapsedMs)}`);
 }
 
 /** The statements a run's claim() calls found not to hold (recorded as `claims`). */
@@ -79,11 +81,24 @@ export interface Outcome {
   summary: string;
 }
 
-/** Runs one notebook (unless its report is up to date) and writes its files; says on stderr how it went. */
-export async function reportOne(notebook: string, options: CliOptions, signal?: AbortSignal, warm?: WarmKernel): Promise<Outcome> {
-  const err = process.stderr;
-  const say = (text: string) => err.write(forTerminal(text).replace(/\s+$/, "") + "\n");
+/**
+ * Runs one notebook (unless its report is up to date) and writes its files; says on `terminal`
+ * (stderr) how it went: the line saying why it runs at once, then its progress, and at the end
+ * what came of it as one block, which another notebook's lines never split.
+ */
+export async function reportOne(notebook: string, options: CliOptions, signal?: AbortSignal, warm?: WarmKernel, terminal: Terminal = stderrTerminal()): Promise<Outcome> {
+  const block: string[] = [];
+  const say = (text: string) => void block.push(clean(text));
   const name = reportName(notebook);
+  try {
+    return await reportOneSaying(notebook, options, name, say, terminal, signal, warm);
+  } finally {
+    terminal.done(name);
+    if (block.length > 0) terminal.lines(block.join("\n"));
+  }
+}
+
+async function reportOneSaying(notebook: string, options: CliOptions, name: string, say: (text: string) => void, terminal: Terminal, signal?: AbortSignal, warm?: WarmKernel): Promise<Outcome> {
   // Temporary files a killed run left beside the report.
   removeLeftovers(options.outDir, `${name}.`);
   const base = baseFingerprint(notebook, options.parameters, options.includeCode);
@@ -97,10 +112,9 @@ export async function reportOne(notebook: string, options: CliOptions, signal?: 
   }
   const { runNotebookThen } = load.runner();
   const { publish } = load.publish();
-  say(`${name}: runs: ${why ?? "no earlier report"}`);
+  terminal.lines(clean(`${name}: runs: ${why ?? "no earlier report"}`));
   try {
-    const printProgress = progressPrinter(err);
-    const onProgress = (p: Progress) => (printProgress(p), warm?.onProgress?.(p));
+    const onProgress = (p: Progress) => (terminal.progress(name, progressLine(p)), warm?.onProgress?.(p));
     const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, ...(signal ? { signal } : {}), ...(warm ? { warm: warm.kernel } : {}) };
     // The report is written while the kernel exits.
     const { run, files, changes } = await runNotebookThen(notebook, runOptions, async (run) => {
@@ -109,7 +123,6 @@ export async function reportOne(notebook: string, options: CliOptions, signal?: 
       const fingerprint = fingerprintOf(base, run.tracked);
       return { run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, fingerprint, last, ...(signal ? { signal } : {}) })) };
     });
-    if (err.isTTY) err.write("\r\u001b[K");
     for (const c of run.incomplete) say(`${notebook}: output incomplete in cell ${c.cellIndex + 1}: ${c.message}`);
     if (run.failure) {
       say(`${notebook} failed at cell ${run.failure.cellIndex + 1}: ${run.failure.message}`);
@@ -127,7 +140,6 @@ export async function reportOne(notebook: string, options: CliOptions, signal?: 
     printClaims(say, run.records);
     return { notebook, ok: run.incomplete.length === 0, summary: run.incomplete.length === 0 ? files.join(", ") : `output incomplete in ${run.incomplete.length} cell(s)` };
   } catch (e) {
-    if (err.isTTY) err.write("\r\u001b[K");
     if (e instanceof InterruptedError) {
       const where = (e as InterruptedError & { where?: Interrupted }).where;
       const cell = where?.cellIndex !== undefined ? ` while cell ${where.cellIndex + 1} ran` : "";
