@@ -67,6 +67,9 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/** A drain timer firing this much after it was due means this process was busy meanwhile. */
+const LATE_MS = 500;
+
 /** Outputs with a display id, across cells, so that update_display_data can rewrite them in place. */
 type DisplayIndex = Map<string, Output[]>;
 
@@ -312,10 +315,18 @@ export class Kernel {
   private armDrain(p: Pending): void {
     clearTimeout(p.drain);
     if (!p.reply === !p.idle) return;
+    const due = performance.now() + this.iopubTimeoutMs;
     p.drain = setTimeout(() => {
       if (this.pending !== p) return;
-      const missing = p.reply ? "its status idle" : "its execute_reply";
-      this.finish(p, `the kernel's messages were lost: ${missing} never arrived (waited ${this.iopubTimeoutMs / 1000} s after the last one); outputs may be incomplete`);
+      // This process was busy (another notebook's export, say) past the wait: the messages may be
+      // waiting in the socket, unread. Timers run before the loop reads its sockets, so wait again.
+      if (performance.now() - due > LATE_MS) return this.armDrain(p);
+      // One turn of the loop, so that what the socket holds is read before anything is called lost.
+      setImmediate(() => {
+        if (this.pending !== p || !p.reply === !p.idle) return;
+        const missing = p.reply ? "its status idle" : "its execute_reply";
+        this.finish(p, `the kernel's messages were lost: ${missing} never arrived (waited ${this.iopubTimeoutMs / 1000} s after the last one); outputs may be incomplete`);
+      });
     }, this.iopubTimeoutMs);
   }
 
