@@ -44,7 +44,7 @@ import * as pl from "nodejs-polars";
 import { show } from "analysis/display";
 import { loadUsers, info, invitesTable, inviteCounts, inviteTree } from "analysis/clubhouse";
 import { loadEvents } from "analysis/jelly";
-import { loadRequests } from "analysis/uniques";
+import { loadRequests } from "analysis/uniques/load/webrequest";
 async function cell() {
   const users = await loadUsers("x.db");
   const frames: pl.DataFrame[] = [users.frame, info(users), invitesTable(inviteCounts(inviteTree(users))), (await loadEvents("e.ndjson")).frame, loadRequests("r.tsv").counts];
