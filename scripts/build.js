@@ -7,7 +7,7 @@
 // always picked up and an unchanged one costs a hash of the sources instead of a compile.
 const { createHash } = require("node:crypto");
 const { spawnSync } = require("node:child_process");
-const { readdirSync, readFileSync, rmSync, writeFileSync } = require("node:fs");
+const { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = require("node:fs");
 const { join, relative } = require("node:path");
 
 const root = process.env.ANALYSIS_BUILD_ROOT ?? join(__dirname, "..");
@@ -23,6 +23,7 @@ function files(dir) {
 function inputsHash() {
   const hash = createHash("sha256");
   hash.update(require(join(root, "node_modules/typescript/package.json")).version);
+  hash.update(`\0vega-lite ${require(join(root, "node_modules/vega-lite/package.json")).version}`);
   for (const file of [join(root, "tsconfig.json"), join(root, "tsconfig.build.json"), ...files(join(root, "src"))]) {
     hash.update(`\0${relative(root, file)}\0`).update(readFileSync(file));
   }
@@ -35,6 +36,20 @@ function current() {
   } catch {
     return undefined;
   }
+}
+
+// Vega-Lite's spec type in one declaration file (scripts/vega-lite-types says why), generated once
+// per installed vega-lite into npm's cache folder and put beside the build, where src/display/chart.ts
+// finds it (tsconfig's rootDirs) and the compiled chart.d.ts refers to it.
+function vegaLiteTypes() {
+  const version = require(join(root, "node_modules/vega-lite/package.json")).version;
+  const cached = join(root, "node_modules", ".cache", "analysis", `vega-lite-spec-${version}.d.ts`);
+  if (!existsSync(cached)) {
+    const made = spawnSync("bash", [join(root, "scripts", "vega-lite-types"), cached], { stdio: "inherit" });
+    if (made.status !== 0) process.exit(made.status ?? 1);
+  }
+  mkdirSync(join(dist, "display"), { recursive: true });
+  copyFileSync(cached, join(dist, "display", "vega-lite-spec.d.ts"));
 }
 
 // The library that shows the report runner every file the kernel opens, native code's too
@@ -60,6 +75,7 @@ const want = inputsHash();
 if (own.includes("--force") || current() !== want) {
   // Outputs of deleted or renamed sources must not linger in the package notebooks import.
   for (const entry of readdirSync(dist)) if (entry !== "package.json") rmSync(join(dist, entry), { recursive: true, force: true });
+  vegaLiteTypes();
   const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
   buildPreload();

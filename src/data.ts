@@ -1,6 +1,7 @@
 // `npm run data [-- --full] [NAME...]`: writes each analysis's simulated data set: the small
 // samples the notebooks read by default (committed), or with --full the full-size ones the
 // benchmarks use (in data/NAME/full/, not committed). The simulators are seeded: same bytes each time.
+import { readArgs, reportUsage, UsageError } from "./args";
 import * as clubhouse from "./clubhouse/simulate/data-cli";
 import * as jelly from "./jelly/simulate/data-cli";
 import * as uniques from "./uniques/simulate/data-cli";
@@ -12,13 +13,20 @@ interface DataSet {
 
 const SETS: Record<string, DataSet> = { clubhouse, jelly, uniques };
 
+const USAGE = `usage: npm run data -- [--full] [${Object.keys(SETS).join("|")}]...`;
+
 async function main(argv: readonly string[]): Promise<number> {
-  const full = argv.includes("--full");
-  const names = argv.filter((a) => a !== "--full");
-  const unknown = names.filter((n) => !(n in SETS));
-  if (unknown.length > 0 || names.some((n) => n.startsWith("-"))) {
-    process.stderr.write(`usage: npm run data -- [--full] [${Object.keys(SETS).join("|")}]...\n`);
-    return 2;
+  let full: boolean;
+  let names: string[];
+  try {
+    const { values, positionals } = readArgs(argv, { full: { type: "boolean" } });
+    const unknown = positionals.filter((n) => !(n in SETS));
+    if (unknown.length > 0) throw new UsageError(`no data set named '${unknown[0]}'`);
+    full = values.full ?? false;
+    names = positionals;
+  } catch (e) {
+    if (e instanceof UsageError) return reportUsage(e, USAGE);
+    throw e;
   }
   for (const name of names.length > 0 ? names : Object.keys(SETS)) {
     const set = SETS[name] as DataSet;

@@ -1,9 +1,9 @@
 // Shared by the tests that run real notebooks: scratch folders inside the project (so that
 // notebook cells resolve `analysis` and `nodejs-polars` from its node_modules) and small notebooks.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Cell, Notebook } from "../src/engine/notebook";
+import type { Cell, Notebook } from "../src/notebook/notebook";
 
 export const ROOT = resolve(__dirname, "..");
 export const DEMO = join(ROOT, "notebooks", "demo.ipynb");
@@ -37,18 +37,24 @@ export function writeNotebook(dir: string, name: string, cells: Cell[]): string 
 }
 
 /**
- * Why a test of a tool the suite has been told to leave out cannot run here, or undefined:
- * ANALYSIS_SKIP_TOOLS="lab,spark" (CI's second Node.js pass, whose first pass ran them).
+ * A process that writes `target` with writeStreamAtomic: 10 MB, then it waits (as a writer
+ * stopped halfway does) until killed. Resolves with it once the 10 MB are in its temporary file.
  */
-export function toolLeftOut(tool: "lab" | "spark"): string | undefined {
-  const left = (process.env["ANALYSIS_SKIP_TOOLS"] ?? "").split(",").map((t) => t.trim());
-  return left.includes(tool) ? `ANALYSIS_SKIP_TOOLS names ${tool} (run it without that variable)` : undefined;
-}
-
-/** Registers the tests as skipped, each with its reason printed as run.js lists it (uvu prints none). */
-export function skipAll(suite: { skip: (name: string, fn: () => void) => void }, names: readonly string[], reason: string): void {
-  for (const name of names) {
-    console.log(`SKIPPED "${name}": ${reason}`);
-    suite.skip(name, () => undefined);
+export async function writerHalfway(target: string): Promise<ChildProcess> {
+  const script = `
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && process.exit(), 500);
+    async function* chunks() {
+      yield Buffer.alloc(10 << 20, 120);
+      await new Promise((r) => setTimeout(r, 600000));
+    }
+    require("./src/io/atomic").writeStreamAtomic(${JSON.stringify(target)}, chunks());`;
+  const child = spawn(process.execPath, ["-r", "tsx/cjs", "-e", script], { cwd: ROOT, stdio: "ignore" });
+  const tmp = `${target}.${child.pid}.0.tmp`;
+  const t0 = Date.now();
+  while (!(existsSync(tmp) && statSync(tmp).size === 10 << 20)) {
+    if (Date.now() - t0 > 30_000 || child.exitCode !== null) throw new Error(`the writer did not write ${tmp}`);
+    await new Promise((r) => setTimeout(r, 20));
   }
+  return child;
 }

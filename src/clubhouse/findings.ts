@@ -9,10 +9,10 @@ import type { DailySignups } from "./signups";
 import { nodeOf, type InviteTree } from "./tree";
 
 export interface Surge {
-  /** Share of all sign-ups made in the months from..to (inclusive). */
-  share: number;
-  /** The busiest days all fall inside those months. */
-  busiestInside: boolean;
+  /** Share of all sign-ups made in the months from..to (inclusive); null without sign-ups. */
+  share: number | null;
+  /** The busiest days all fall inside those months; null without days. */
+  busiestInside: boolean | null;
 }
 
 /** How much of the growth happened from month `from` to month `to`, and whether the `top` busiest days did. */
@@ -28,13 +28,13 @@ export function surgeBetween(daily: DailySignups, from: MonthString, to: MonthSt
     .map((_, k) => k)
     .sort((a, b) => daily.newUsers[b]! - daily.newUsers[a]! || a - b)
     .slice(0, top);
-  return { share: total === 0 ? 0 : within / total, busiestInside: busiest.length > 0 && busiest.every((k) => inside(daily.days[k]!)) };
+  return { share: total === 0 ? null : within / total, busiestInside: busiest.length === 0 ? null : busiest.every((k) => inside(daily.days[k]!)) };
 }
 
-/** Share of all users who signed up in the last `months` calendar months of the data (the last one included, however far it got). */
-export function shareOfLastMonths(daily: DailySignups, months: number): number {
+/** Share of all users who signed up in the last `months` calendar months of the data (the last one included, however far it got); null without users. */
+export function shareOfLastMonths(daily: DailySignups, months: number): number | null {
   const last = daily.days[daily.days.length - 1];
-  if (last === undefined) return 0;
+  if (last === undefined) return null;
   const [y, m] = last.split("-").map(Number) as [number, number];
   const start = new Date(Date.UTC(y, m - months, 1)).toISOString().slice(0, 7);
   const total = daily.cumulative[daily.cumulative.length - 1]!;
@@ -42,18 +42,18 @@ export function shareOfLastMonths(daily: DailySignups, months: number): number {
   daily.days.forEach((day, k) => {
     if (day.slice(0, 7) >= start) recent += daily.newUsers[k]!;
   });
-  return total === 0 ? 0 : recent / total;
+  return total === 0 ? null : recent / total;
 }
 
-/** Share of the counted users who joined in month `from` or later. */
-export function shareFromMonth(counts: MonthCounts, from: MonthString): number {
+/** Share of the counted users who joined in month `from` or later; null when none are counted. */
+export function shareFromMonth(counts: MonthCounts, from: MonthString): number | null {
   let total = 0;
   let later = 0;
   for (const [month, n] of Object.entries(counts)) {
     total += n;
     if (month >= from) later += n;
   }
-  return total === 0 ? 0 : later / total;
+  return total === 0 ? null : later / total;
 }
 
 /** The last month with any of the counted users, or null when there are none. */
@@ -71,13 +71,14 @@ export function commonestInviteCount(counts: InviteDistribution): number | null 
   return best;
 }
 
-/** Whether each of the top inviters' original reach is at most their friends plus friends of friends. */
-export function reachWithinDefinition(tree: InviteTree, top: readonly TopInviter[], friendsOfFriends: Int32Array): boolean {
+/** Whether each of the top inviters' original reach is at most their friends plus friends of friends; null without inviters. */
+export function reachWithinDefinition(tree: InviteTree, top: readonly TopInviter[], friendsOfFriends: Int32Array): boolean | null {
+  if (top.length === 0) return null;
   return top.every((t) => t.reach <= friendsOfFriends[nodeOf(tree, t.user_id)]!);
 }
 
-/** Of those of `top` that are users, the share who signed up before month `month` (UTC); 0 when none is a user. */
-export function shareJoinedBefore(users: Pick<Users, "createdMs">, tree: InviteTree, top: readonly TopInviter[], month: MonthString): number {
+/** Of those of `top` that are users, the share who signed up before month `month` (UTC); null when none is a user. */
+export function shareJoinedBefore(users: Pick<Users, "createdMs">, tree: InviteTree, top: readonly TopInviter[], month: MonthString): number | null {
   const nodes = top.map((t) => nodeOf(tree, t.user_id)).filter((node) => node >= 0 && node < tree.userCount);
-  return nodes.length === 0 ? 0 : nodes.filter((node) => monthOf(dayOf(users.createdMs[node]!)) < month).length / nodes.length;
+  return nodes.length === 0 ? null : nodes.filter((node) => monthOf(dayOf(users.createdMs[node]!)) < month).length / nodes.length;
 }

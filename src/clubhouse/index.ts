@@ -6,7 +6,6 @@ export {
   conversion,
   conversionTable,
   distributionTable,
-  firstBuckets,
   firstInviteBuckets,
   invitesTable,
   inviteCounts,
@@ -21,16 +20,11 @@ export { loadUsers, type Users } from "./load/load-users";
 export { correlationTable, influenceCorrelations, portrait, portraitTable, spearmanWith, type Correlation, type GroupPortrait } from "./portrait";
 export {
   byMonthTable,
-  friendsOfFriends,
   influential,
   influentialByMonth,
-  joinedByMonth,
-  originalInfluentialRows,
-  originalReach,
   perUserInfluence,
   reachMeasures,
   reachTable,
-  subtreeSizes,
   topBy,
   type Influential,
   type InfluentialByMonth,
@@ -39,7 +33,7 @@ export {
   type Subtrees,
   type TopInviter,
 } from "./reach";
-export { DAY_MS, type DayString, type EpochMs, type MonthString } from "../calendar";
+export type { DayString, EpochMs, MonthString } from "../calendar";
 export { busiestDays, signupSummary, signupsPerDay, type DailySignups, type SignupSummary } from "./signups";
-export { inviteTree, perUser, type InviteTree } from "./tree";
+export { inviteTree, type InviteTree } from "./tree";
 export { shareJoinedBefore, commonestInviteCount, lastMonth, reachWithinDefinition, shareFromMonth, shareOfLastMonths, surgeBetween, type Surge } from "./findings";

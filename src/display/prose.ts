@@ -10,7 +10,8 @@ export const CLAIM_MIME = "application/vnd.analysis.claim+json";
 
 export interface Claim {
   text: string;
-  holds: boolean;
+  /** null: the data needed to check it are missing ("not checked on this data"), which is not a pass. */
+  holds: boolean | null;
 }
 
 /** Characters Markdown would read as formatting, in a value quoted inside a sentence. */
@@ -25,8 +26,9 @@ export function quote(value: unknown): string {
   return String(value).replace(MARKDOWN_SPECIAL, (c) => `\\${c}`);
 }
 
-/** A share as a sentence quotes it: 0.8577 → "85.8 %" (to the digits that tell shares apart). */
-export function asPercent(share: number): string {
+/** A share as a sentence quotes it: 0.8577 → "85.8 %" (to the digits that tell shares apart); "n/a" when missing. */
+export function asPercent(share: number | null): string {
+  if (share === null || Number.isNaN(share)) return "n/a";
   const p = share * 100;
   return `${Math.abs(p) >= 10 ? p.toFixed(0) : Math.abs(p) >= 1 ? p.toFixed(1) : p.toPrecision(2)} %`;
 }
@@ -45,13 +47,42 @@ export function md(strings: TemplateStringsArray, ...values: unknown[]): void {
 /**
  * Displays a statement about the data and records whether it holds: claim(`YouTube sessions are
  * shorter than Netflix sessions`, youtube.mean < netflix.mean). A statement that does not hold is
- * shown struck through under a warning, and listed in the report's header.
+ * shown struck through under a warning, and listed in the report's header. `null` says the data
+ * needed to check it are missing: the statement is shown as not checked, never as true.
  */
-export function claim(text: string, holds: boolean): void {
+export function claim(text: string, holds: boolean | null): void {
   if (text.trim() === "") throw new DataError("claim(): the statement is empty");
-  if (typeof holds !== "boolean") throw new DataError(`claim("${text}"): expected true or false for whether it holds, got ${String(holds)}`);
-  const shown = holds ? text : `**⚠ Does not hold for the data this run read:** ~~${text.trim()}~~`;
-  const plain = holds ? text : `⚠ DOES NOT HOLD for the data this run read: ${text}`;
+  if (typeof holds !== "boolean" && holds !== null) throw new DataError(`claim("${text}"): expected true, false or null (cannot tell) for whether it holds, got ${String(holds)}`);
+  const shown = holds === true ? text : holds === false ? `**⚠ Does not hold for the data this run read:** ~~${text.trim()}~~` : `**Not checked on this data** (what it needs is missing): ${text.trim()}`;
+  const plain = holds === true ? text : holds === false ? `⚠ DOES NOT HOLD for the data this run read: ${text}` : `NOT CHECKED on this data (what it needs is missing): ${text}`;
   const value: Claim = { text, holds };
   emit({ "text/markdown": shown, "text/plain": plain, [CLAIM_MIME]: value });
+}
+
+/** A value a check needs: null or undefined when the data did not give it. */
+type Maybe<T> = T | null | undefined;
+
+/** a > b, or null when either is missing (missing is not zero). */
+export function above<T extends number | string>(a: Maybe<T>, b: Maybe<T>): boolean | null {
+  return a === null || a === undefined || b === null || b === undefined || Number.isNaN(a) || Number.isNaN(b) ? null : a > b;
+}
+
+/** a < b, or null when either is missing. */
+export function below<T extends number | string>(a: Maybe<T>, b: Maybe<T>): boolean | null {
+  return above(b, a);
+}
+
+/** a >= b, or null when either is missing. */
+export function atLeast<T extends number | string>(a: Maybe<T>, b: Maybe<T>): boolean | null {
+  const less = below(a, b);
+  return less === null ? null : !less;
+}
+
+/**
+ * Checks that must all hold, in three-valued logic: false if any is false, else null if any could not
+ * be checked, else true.
+ */
+export function all(...checks: readonly (boolean | null)[]): boolean | null {
+  if (checks.includes(false)) return false;
+  return checks.includes(null) ? null : true;
 }

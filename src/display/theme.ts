@@ -20,3 +20,19 @@ export const theme = {
   legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 500 },
   header: { labelFontSize: 12, titleFontSize: 13 },
 } satisfies Config;
+
+/**
+ * The same look for a dark page: only colours change, those of the frame (background, titles, axes,
+ * legends) and of the marks drawn black by default; the palette stays, its colours stand out on both. Text
+ * colours keep a contrast of at least 4.5:1 on the background, grid lines stay faint.
+ */
+export const darkTheme = {
+  background: "#0d1117",
+  title: { color: "#e6edf3", subtitleColor: "#b1bac4" },
+  axis: { titleColor: "#c9d1d9", labelColor: "#b1bac4", gridColor: "#2a313c", domainColor: "#768390", tickColor: "#768390" },
+  legend: { titleColor: "#c9d1d9", labelColor: "#b1bac4" },
+  header: { titleColor: "#c9d1d9", labelColor: "#b1bac4" },
+  // Marks Vega-Lite draws black unless told: text, and a box plot's whiskers.
+  text: { color: "#e6edf3" },
+  boxplot: { rule: { color: "#b1bac4" } },
+} satisfies Config;

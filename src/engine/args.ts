@@ -1,7 +1,11 @@
 // The report command's arguments: `report NOTEBOOK [-p NAME VALUE]... [--out DIR] ...` or `reports [...]`.
 import { readdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { readArgs, UsageError } from "../args";
 import type { ParameterValue } from "./parameters";
+
+export { UsageError };
 
 // The parameters' parser (TypeScript's) is loaded only when a -p is given.
 const parameters = () => require("./parameters") as typeof import("./parameters");
@@ -21,52 +25,87 @@ export interface CliOptions {
   watch: boolean;
   /** Print what each notebook's fingerprint holds and whether it would run; run nothing. */
   explain: boolean;
+  /** Also print each report to NAME.pdf with Chromium (report/pdf.ts). */
+  pdf: boolean;
+  /** How many notebooks `reports` runs at once (each on its own kernel); 1 runs them one after another. */
+  jobs: number;
 }
 
 export const USAGE = `usage:
-  npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain]
-  npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain]`;
+  npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain] [--pdf]
+  npm run reports -- [--jobs N] [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain] [--pdf]`;
 
-export class UsageError extends Error {}
+const OPTIONS = {
+  parameter: { type: "string", short: "p", multiple: true },
+  out: { type: "string", short: "o" },
+  timeout: { type: "string" },
+  "no-code": { type: "boolean" },
+  force: { type: "boolean" },
+  strict: { type: "boolean" },
+  watch: { type: "boolean" },
+  explain: { type: "boolean" },
+  pdf: { type: "boolean" },
+  jobs: { type: "string", short: "j" },
+} as const;
+
+/**
+ * `-p NAME VALUE` takes two values, which parseArgs has no form for: each is passed to it as
+ * `--parameter=NAME=VALUE` (a name is an identifier, so the first `=` ends it), which also lets a
+ * value start with a dash (`-p offset -5`).
+ */
+function joinParameters(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if ((arg === "-p" || arg === "--parameter") && i + 2 < argv.length) {
+      out.push(`--parameter=${argv[i + 1]}=${argv[i + 2]}`);
+      i += 2;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
 
 export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): CliOptions {
   const [command, ...rest] = argv;
   if (command !== "report" && command !== "reports") throw new UsageError(`unknown command ${JSON.stringify(command ?? "")}`);
-  const options: CliOptions = { command, notebooks: [], parameters: {}, outDir: "reports", timeoutMs: 600_000, includeCode: true, force: false, strict: false, watch: false, explain: false };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] as string;
-    const next = () => {
-      const v = rest[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === "-p" || arg === "--parameter") {
-      const name = next();
-      if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new UsageError(`-p ${name}: a parameter name is an identifier`);
-      const { parseValue, setParameter } = parameters();
-      setParameter(options.parameters, name, parseValue(next()));
-    } else if (arg === "--out" || arg === "-o") {
-      options.outDir = next();
-    } else if (arg === "--timeout") {
-      const seconds = Number(next());
-      if (!(seconds > 0)) throw new UsageError(`--timeout takes a number of seconds greater than 0`);
-      options.timeoutMs = seconds * 1000;
-    } else if (arg === "--no-code") {
-      options.includeCode = false;
-    } else if (arg === "--force") {
-      options.force = true;
-    } else if (arg === "--strict") {
-      options.strict = true;
-    } else if (arg === "--watch") {
-      options.watch = true;
-    } else if (arg === "--explain") {
-      options.explain = true;
-    } else if (arg.startsWith("-")) {
-      throw new UsageError(`unknown option ${arg}`);
-    } else {
-      options.notebooks.push(arg);
-    }
+  const { values, positionals } = readArgs(joinParameters(rest), OPTIONS);
+  const options: CliOptions = {
+    command,
+    notebooks: positionals,
+    parameters: {},
+    outDir: values.out ?? "reports",
+    timeoutMs: 600_000,
+    includeCode: !values["no-code"],
+    force: values.force ?? false,
+    strict: values.strict ?? false,
+    watch: values.watch ?? false,
+    explain: values.explain ?? false,
+    pdf: values.pdf ?? false,
+    // One kernel a core: a notebook's time is mostly its kernel's CPU.
+    jobs: availableParallelism(),
+  };
+  for (const pair of values.parameter ?? []) {
+    const at = pair.indexOf("=");
+    if (at < 0) throw new UsageError(`-p ${pair} needs a value: -p NAME VALUE`);
+    const name = pair.slice(0, at);
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new UsageError(`-p ${name}: a parameter name is an identifier`);
+    const { parseValue, setParameter } = parameters();
+    setParameter(options.parameters, name, parseValue(pair.slice(at + 1)));
   }
+  if (values.timeout !== undefined) {
+    const seconds = Number(values.timeout);
+    if (!(seconds > 0)) throw new UsageError(`--timeout takes a number of seconds greater than 0`);
+    options.timeoutMs = seconds * 1000;
+  }
+  if (values.jobs !== undefined) {
+    if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1) throw new UsageError(`--jobs takes how many notebooks run at once, a whole number from 1 (got ${JSON.stringify(values.jobs)})`);
+    if (options.watch) throw new UsageError("--jobs does not combine with --watch, which runs one notebook at a time");
+    options.jobs = Number(values.jobs);
+  }
+  if (values.out !== undefined && values.out.trim() === "") throw new UsageError("--out needs a folder");
+  if (options.pdf && options.watch) throw new UsageError("--pdf does not combine with --watch: print with --pdf once the reports are up to date");
   if (command === "report" && options.notebooks.length !== 1) throw new UsageError("report takes exactly one notebook");
   if (command === "reports") {
     if (options.notebooks.length > 0) throw new UsageError("reports runs every notebook in notebooks/; use report for one");

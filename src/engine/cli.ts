@@ -1,11 +1,15 @@
 // `npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict]`
-// `npm run reports -- [--out DIR] [--timeout SECONDS] [--no-code] [--force]` (every notebook in notebooks/)
+// `npm run reports -- [--jobs N] [--out DIR] [--timeout SECONDS] [--no-code] [--force]` (every notebook in notebooks/,
+// up to N at once, each on its own kernel; N is the number of cores unless given)
 // A notebook whose report is up to date (freshness.ts) is not run again unless --force;
 // --explain says what its fingerprint holds and runs nothing.
 import { DataError } from "../errors";
+import { reportUsage } from "../args";
 import { parseArgs, USAGE, UsageError, type CliOptions } from "./args";
+import { signalsHandled } from "./kernel";
 import { checkOutDir } from "./outdir";
 import { forTerminal, reportOne, type Outcome } from "./report-one";
+import { stderrTerminal } from "./terminal";
 
 const EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
@@ -15,7 +19,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     options = parseArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`${e.message}\n${USAGE}\n`);
+    return reportUsage(e, USAGE);
+  }
+  // Without Chromium, --pdf says what to install before anything is run or written.
+  const missing = options.pdf && !options.explain ? (require("../report/pdf") as typeof import("../report/pdf")).chromiumMissing() : undefined;
+  if (missing !== undefined) {
+    process.stderr.write(`${missing}\n`);
     return 2;
   }
   try {
@@ -25,7 +34,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${forTerminal(e.message)}\n`);
     return 2;
   }
-  if (options.watch) return (require("./watch") as typeof import("./watch")).watch(options);
   if (options.explain) {
     const { explain } = require("./explain") as typeof import("./explain");
     for (const notebook of options.notebooks) process.stdout.write(forTerminal((await explain(notebook, options)).join("\n")).replace(/\u0000/g, "") + "\n");
@@ -40,12 +48,18 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
-    const outcomes: Outcome[] = [];
-    for (const notebook of options.notebooks) {
-      if (stop.signal.aborted) break;
-      outcomes.push(await reportOne(notebook, options, stop.signal));
+    if (options.watch) {
+      await (require("./watch") as typeof import("./watch")).watch(options, stop.signal);
+      return EXIT_CODES[String(stop.signal.reason)] ?? 1;
     }
-    if (stop.signal.aborted) return EXIT_CODES[String(stop.signal.reason)] ?? 1;
+    const outcomes = await reportAll(options, stop.signal);
+    // A signal that came while the last report was written is not lost to exit 0.
+    const done = !stop.signal.aborted;
+    if (done) await signalsHandled();
+    if (stop.signal.aborted) {
+      if (done) process.stderr.write(`stopped by ${String(stop.signal.reason)} after the last report was written (it is whole)\n`);
+      return EXIT_CODES[String(stop.signal.reason)] ?? 1;
+    }
     const failed = outcomes.filter((o) => !o.ok);
     if (options.command === "reports" && failed.length > 0) {
       process.stderr.write(`${failed.length} of ${outcomes.length} notebooks failed:\n${failed.map((o) => forTerminal(`  ${o.notebook}: ${o.summary}`)).join("\n")}\n`);
@@ -55,6 +69,36 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
+}
+
+/**
+ * Every notebook's report, up to `options.jobs` at once; the outcomes in the notebooks' order.
+ * A signal stops the running notebooks (each ends its own kernel) and starts no other.
+ */
+async function reportAll(options: CliOptions, signal: AbortSignal): Promise<Outcome[]> {
+  const terminal = stderrTerminal();
+  const outcomes: (Outcome | undefined)[] = options.notebooks.map(() => undefined);
+  const queue = options.notebooks.entries();
+  const printed = async (outcome: Outcome): Promise<Outcome> => {
+    if (!(options.pdf && outcome.ok) || signal.aborted) return outcome;
+    // withPdf says how the printing went on stderr itself, in whole lines.
+    terminal.hold();
+    try {
+      return await (require("../report/pdf") as typeof import("../report/pdf")).withPdf(outcome, options.outDir);
+    } finally {
+      terminal.release();
+    }
+  };
+  const worker = async () => {
+    for (const [i, notebook] of queue) {
+      if (signal.aborted) return;
+      outcomes[i] = await printed(await reportOne(notebook, options, signal, undefined, terminal));
+    }
+  };
+  // Each worker takes the next notebook when its own is done; all of them end before a bug's error goes on.
+  const ended = await Promise.allSettled(Array.from({ length: Math.min(options.jobs, options.notebooks.length) }, worker));
+  for (const e of ended) if (e.status === "rejected") throw e.reason;
+  return outcomes.filter((o): o is Outcome => o !== undefined);
 }
 
 if (require.main === module) {

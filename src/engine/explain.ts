@@ -5,7 +5,7 @@ import { dirname, relative, resolve } from "node:path";
 import type { CliOptions } from "./args";
 import { baseFingerprint } from "./freshness";
 import { readLastReport } from "./last-report";
-import { reportName } from "./notebook";
+import { reportName } from "../notebook/notebook";
 import { whyRun } from "./report-one";
 import { envHash } from "./track/tracker";
 

@@ -2,14 +2,15 @@
 // HMAC-signed messages over ZeroMQ) and executes code, collecting the iopub outputs.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import * as zmq from "zeromq";
-import type { MimeBundle, Output } from "./notebook";
+
+import type { MimeBundle, Output } from "../notebook/notebook";
+import { writerGone } from "../io/pid";
 import { decode, encode, newMessage, type Message } from "./protocol";
-import { HOOKS, TRACK_LOG } from "./track/tracker";
 
 export interface ExecuteReply {
   status: "ok" | "error" | "abort";
@@ -22,6 +23,9 @@ export interface ExecuteReply {
 export class KernelDiedError extends Error {
   override name = "KernelDiedError";
 }
+/** Another process took one of the kernel's ports between their pick and tslab's bind: start again. */
+class PortTakenError extends KernelDiedError {}
+
 export class CellTimeoutError extends Error {
   override name = "CellTimeoutError";
 }
@@ -29,6 +33,23 @@ export class CellTimeoutError extends Error {
 /** The run was stopped from outside (a signal to the CLI): no cell failed. */
 export class InterruptedError extends Error {
   override name = "InterruptedError";
+}
+
+/**
+ * Resolves once a signal that has reached the process (SIGINT, SIGTERM) has been handled: that
+ * happens in the event loop's poll phase, which a chain of resolved promises never reaches (an
+ * export that ends in synchronous writes runs past it). Two turns: the first may start after
+ * the poll phase that ran just before the signal came.
+ */
+export async function signalsHandled(): Promise<void> {
+  for (let turn = 0; turn < 2; turn++) await new Promise((r) => setImmediate(r));
+}
+
+/** Throws InterruptedError when `signal` has been aborted, by a signal handled until now. */
+export async function throwIfStopped(signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return;
+  await signalsHandled();
+  if (signal.aborted) throw new InterruptedError(String(signal.reason));
 }
 
 /** Named when the kernel's stderr says V8 ran out of heap (it dies by SIGABRT with a native stack). */
@@ -45,6 +66,9 @@ interface Pending {
   resolve: (r: ExecuteReply) => void;
   reject: (e: Error) => void;
 }
+
+/** A drain timer firing this much after it was due means this process was busy meanwhile. */
+const LATE_MS = 500;
 
 /** Outputs with a display id, across cells, so that update_display_data can rewrite them in place. */
 type DisplayIndex = Map<string, Output[]>;
@@ -68,55 +92,16 @@ async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-/**
- * The script the kernel runs instead of tslab's own `bin/tslab`, then handing over to tslab:
- *
- * - zeromq.js sends the 513th message of a burst later, and until it has gone every further
- *   send() throws EBUSY, which tslab ignores (it never awaits a send). Messages are then lost,
- *   the `status: idle` and stdout lines among them. With a send timeout of 0 zeromq.js always
- *   sends at once, and an unlimited high-water mark keeps libzmq from dropping at 1,000 queued.
- * - The kernel ends (with the process group it leads: what its cells started) when the process
- *   that started it is gone, even after a SIGKILL that left it no time to stop the kernel.
- * - When the report runner tracks the run, the tracking hooks (track/hooks.ts) go in first.
- *
- * Paths are resolved when the script is written: JupyterLab starts it from the kernelspec folder.
- */
-export function launcherSource(): string {
-  const tslab = dirname(require.resolve("tslab/package.json"));
-  const zeromq = require.resolve("zeromq", { paths: [tslab] });
-  return `// Written by analysis (src/engine/kernel.ts launcherSource): starts tslab's kernel.
-"use strict";
-const zmq = require(${JSON.stringify(zeromq)});
-for (const name of ["Publisher", "Router"]) {
-  const Base = zmq[name];
-  zmq[name] = class extends Base {
-    constructor(options) {
-      super({ sendTimeout: 0, sendHighWaterMark: 0, ...options });
-    }
-  };
-}
-const parent = process.ppid;
-setInterval(() => {
-  try {
-    process.kill(parent, 0);
-    return;
-  } catch (e) {
-    if (e.code !== "ESRCH") return;
-  }
-  try {
-    process.kill(-process.pid, "SIGKILL");
-  } catch {}
-  process.exit(1);
-}, 500).unref();
-if (process.env.${TRACK_LOG}) require(${JSON.stringify(HOOKS)}).install();
-require(${JSON.stringify(join(tslab, "dist", "main.js"))}).main();
-`;
-}
+/** The launcher (launch-tslab.ts), as built: the runner's kernels and JupyterLab's start from it. */
+export const LAUNCHER = join(__dirname, "..", "..", "dist", "engine", "launch-tslab.js");
 
-/** Writes the launcher into `dir` (the kernel's folder, or the kernelspec's) and returns its path. */
+/**
+ * Writes `dir/launch-tslab.js`, which runs the built launcher (a kernelspec's folder holds it, so
+ * that JupyterLab starts the kernel as the runner does), and returns its path.
+ */
 export function writeLauncher(dir: string): string {
   const file = join(dir, "launch-tslab.js");
-  writeFileSync(file, launcherSource());
+  writeFileSync(file, `// Written by analysis (npm run kernel): starts tslab's kernel through the project's launcher.\nrequire(${JSON.stringify(LAUNCHER)}).launch();\n`);
   return file;
 }
 
@@ -131,19 +116,12 @@ export function kernelCommand(connectionFile: string, launcher: string): string[
 }
 
 const FOLDER_PREFIX = "analysis-kernel-";
+/** The run's tracking log (track/tracker.ts) has a folder of its own, left behind the same way. */
+const TRACK_PREFIX = "analysis-track-";
 const OWNER_FILE = "owner.pid";
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
- * Removes the kernel folders (connection file with its signing key, launcher) that a runner
+ * Removes the kernel folders (connection file with its signing key, launcher) and tracking folders that a runner
  * killed by SIGKILL left in the temporary folder; their kernels have ended by themselves.
  * Returns the folders removed.
  */
@@ -151,18 +129,21 @@ export function removeStaleKernelFolders(dir = tmpdir()): string[] {
   const removed: string[] = [];
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.startsWith(FOLDER_PREFIX));
+    names = readdirSync(dir).filter((n) => n.startsWith(FOLDER_PREFIX) || n.startsWith(TRACK_PREFIX));
   } catch {
     return removed;
   }
   for (const name of names) {
+    const ownerFile = join(dir, name, OWNER_FILE);
     let owner: number;
+    let written: number;
     try {
-      owner = Number(readFileSync(join(dir, name, OWNER_FILE), "utf8"));
+      owner = Number(readFileSync(ownerFile, "utf8"));
+      written = statSync(ownerFile).mtimeMs;
     } catch {
       continue; // not ours to judge (no owner file yet, or another user's)
     }
-    if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
+    if (Number.isInteger(owner) && owner > 0 && writerGone(owner, written)) {
       rmSync(join(dir, name), { recursive: true, force: true });
       removed.push(join(dir, name));
     }
@@ -205,7 +186,22 @@ export class Kernel {
     private readonly iopubTimeoutMs: number,
   ) {}
 
-  static async start({ cwd, startupTimeoutMs = 30_000, env = process.env, iopubTimeoutMs = 4000, plainTslab = false }: StartOptions): Promise<Kernel> {
+  /**
+   * Starts tslab on five free ports. A port is free when it is picked but taken by tslab only later,
+   * so another process starting a kernel at the same moment may take it in between (the race every
+   * Jupyter client has): tslab then says EADDRINUSE, and the start is tried again on new ports.
+   */
+  static async start(options: StartOptions): Promise<Kernel> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await Kernel.startOnce(options);
+      } catch (e) {
+        if (!(e instanceof PortTakenError) || attempt >= 3) throw e;
+      }
+    }
+  }
+
+  private static async startOnce({ cwd, startupTimeoutMs = 30_000, env = process.env, iopubTimeoutMs = 4000, plainTslab = false }: StartOptions): Promise<Kernel> {
     removeStaleKernelFolders();
     const [shellPort, iopubPort, stdinPort, controlPort, hbPort] = (await freePorts(5)) as [number, number, number, number, number];
     const key = randomBytes(32).toString("hex");
@@ -225,7 +221,7 @@ export class Kernel {
       kernel_name: "tslab",
     };
     writeFileSync(connFile, JSON.stringify(info), { mode: 0o600 });
-    const launcher = plainTslab ? require.resolve("tslab/bin/tslab") : writeLauncher(connDir);
+    const launcher = plainTslab ? require.resolve("tslab/bin/tslab") : LAUNCHER;
     const [node, ...args] = kernelCommand(connFile, launcher);
     // Its own process group: stopping the kernel stops what its cells started, and a Ctrl-C
     // at the terminal reaches the runner, which stops the kernel itself.
@@ -297,6 +293,7 @@ export class Kernel {
     // kernel_info_request until the reply and an iopub status both arrive: then the
     // subscription is live and no output of the first cell can be lost.
     while (!(this.infoReplies > 0 && this.iopubSeen)) {
+      if (/EADDRINUSE/.test(this.log)) throw new PortTakenError(`a port picked for the kernel was taken before it bound it${this.logTail()}`);
       if (this.exited) throw new KernelDiedError(`the tslab kernel did not start (${this.exited})${this.logTail()}`);
       if (Date.now() - started > timeoutMs) {
         throw new KernelDiedError(`the tslab kernel did not answer within ${timeoutMs / 1000} s${this.logTail()}`);
@@ -318,10 +315,18 @@ export class Kernel {
   private armDrain(p: Pending): void {
     clearTimeout(p.drain);
     if (!p.reply === !p.idle) return;
+    const due = performance.now() + this.iopubTimeoutMs;
     p.drain = setTimeout(() => {
       if (this.pending !== p) return;
-      const missing = p.reply ? "its status idle" : "its execute_reply";
-      this.finish(p, `the kernel's messages were lost: ${missing} never arrived (waited ${this.iopubTimeoutMs / 1000} s after the last one); outputs may be incomplete`);
+      // This process was busy (another notebook's export, say) past the wait: the messages may be
+      // waiting in the socket, unread. Timers run before the loop reads its sockets, so wait again.
+      if (performance.now() - due > LATE_MS) return this.armDrain(p);
+      // One turn of the loop, so that what the socket holds is read before anything is called lost.
+      setImmediate(() => {
+        if (this.pending !== p || !p.reply === !p.idle) return;
+        const missing = p.reply ? "its status idle" : "its execute_reply";
+        this.finish(p, `the kernel's messages were lost: ${missing} never arrived (waited ${this.iopubTimeoutMs / 1000} s after the last one); outputs may be incomplete`);
+      });
     }, this.iopubTimeoutMs);
   }
 

@@ -3,7 +3,7 @@
 // https://papermill.readthedocs.io/en/latest/usage-parameterize.html
 import ts from "typescript";
 import { DataError } from "../errors";
-import { sourceOf, tagsOf, type Cell, type CodeCell, type Notebook } from "./notebook";
+import { sourceOf, tagsOf, type Cell, type CodeCell, type Notebook } from "../notebook/notebook";
 
 export type ParameterValue = string | number | boolean | null | ParameterValue[] | { [key: string]: ParameterValue };
 

@@ -1,12 +1,10 @@
-// What a report says about how it was made: input files with content hashes,
+// What a report says about how it was made: file hashes,
 // library versions and the git commit.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
-/** A file the run read: the SHA-256 of the bytes it read, or none when the file changed while it ran. */
-export type InputFile = { path: string; bytes: number; sha256: string } | { path: string; bytes: number; changedDuringRun: true };
 
 /** The file's SHA-256, hex. */
 export async function sha256File(file: string): Promise<string> {

@@ -4,12 +4,13 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { renderReport } from "../report";
-import { diffRecords } from "./changes";
+import { diffRecords } from "../notebook/changes";
 import type { Fingerprint } from "./freshness";
+import { throwIfStopped } from "./kernel";
 import { writeAtomic } from "../io/atomic";
 import { SEAL, sealOf, type LastReport } from "./last-report";
 import { ensureOutDir } from "./outdir";
-import { reportName, serializeNotebook } from "./notebook";
+import { reportName, serializeNotebook } from "../notebook/notebook";
 import { gitCommit, versions } from "./provenance";
 import type { RunResult } from "./runner";
 
@@ -20,12 +21,14 @@ export interface PublishOptions {
   fingerprint?: Fingerprint;
   /** The last report in `outDir` (readLastReport), to say what changed since. */
   last?: LastReport;
+  /** Aborted (SIGINT, SIGTERM) before the first file is written: nothing is written (InterruptedError). */
+  signal?: AbortSignal;
 }
 
 export interface Published {
   files: string[];
   /** What moved since the last run: undefined after a failure; `since` undefined when there was no earlier run. */
-  changes?: { since?: Date; changes: import("./changes").Change[] };
+  changes?: { since?: Date; changes: import("../notebook/changes").Change[] };
 }
 
 /** The results of the last successful run, as far as they can be read, or undefined when there is none. */
@@ -37,7 +40,7 @@ function earlierRun(last: LastReport | undefined): { records: Record<string, unk
   return { records, ...(started ? { started: new Date(started) } : {}) };
 }
 
-export async function publish(run: RunResult, { outDir, includeCode, fingerprint, last }: PublishOptions): Promise<Published> {
+export async function publish(run: RunResult, { outDir, includeCode, fingerprint, last, signal }: PublishOptions): Promise<Published> {
   const name = reportName(run.notebookPath);
   const commit = gitCommit();
   const earlier = run.failure ? undefined : earlierRun(last);
@@ -74,6 +77,8 @@ export async function publish(run: RunResult, { outDir, includeCode, fingerprint
     },
   };
   const html = await renderReport(notebook, info, { includeCode });
+  // The last moment to stop: from here the files are written whole, as a set.
+  await throwIfStopped(signal);
   ensureOutDir(outDir);
   if (run.failure) {
     const failed = join(outDir, `${name}.failed.html`);

@@ -3,12 +3,13 @@
 import { DataError } from "../errors";
 import { removeLeftovers } from "../io/atomic";
 import type { CliOptions } from "./args";
-import { changeSummary } from "./changes";
+import { changeSummary } from "../notebook/changes";
 import { baseFingerprint, fingerprintOf, staleness, type BaseFingerprint } from "./freshness";
 import { readLastReport, type LastReport } from "./last-report";
-import { InterruptedError, KernelDiedError } from "./kernel";
-import { reportName } from "./notebook";
+import { InterruptedError, KernelDiedError, throwIfStopped } from "./kernel";
+import { reportName } from "../notebook/notebook";
 import type { Interrupted, Progress, RunKernel } from "./runner";
+import { stderrTerminal, type Terminal } from "./terminal";
 
 // The runner and the exporter are loaded when a notebook has to run: an up-to-date check needs neither.
 const load = {
@@ -33,12 +34,13 @@ export function forTerminal(text: string): string {
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
 }
 
-function progressPrinter(stream: NodeJS.WriteStream): (p: Progress) => void {
-  return (p) => {
-    const line = forTerminal(`[${reportName(p.notebook)}] cell ${p.step}/${p.steps} (notebook cell ${p.cellIndex + 1}) · ${seconds(p.elapsedMs)}`);
-    if (stream.isTTY) stream.write(`\r\u001b[K${line}`);
-    else stream.write(`${line}\n`);
-  };
+/** One event's text for the terminal: made safe, without trailing blanks. */
+function clean(text: string): string {
+  return forTerminal(text).replace(/\s+$/, "");
+}
+
+function progressLine(p: Progress): string {
+  return forTerminal(`[${reportName(p.notebook)}] cell ${p.step}/${p.steps} (notebook cell ${p.cellIndex + 1}) · ${seconds(p.elapsedMs)}`);
 }
 
 /** The statements a run's claim() calls found not to hold (recorded as `claims`). */
@@ -47,8 +49,17 @@ function falseClaims(records: Record<string, unknown>): string[] {
   return Array.isArray(claims) ? claims.flatMap((c: { text?: unknown; holds?: unknown }) => (c.holds === false ? [String(c.text)] : [])) : [];
 }
 
-function printClaims(say: (text: string) => void, untrue: readonly string[]): void {
+/** The statements a run could not check (claim() given null: the data they need are missing). */
+function uncheckedClaims(records: Record<string, unknown>): string[] {
+  const claims = records["claims"];
+  return Array.isArray(claims) ? claims.flatMap((c: { text?: unknown; holds?: unknown }) => (c.holds === null ? [String(c.text)] : [])) : [];
+}
+
+function printClaims(say: (text: string) => void, records: Record<string, unknown>): string[] {
+  const untrue = falseClaims(records);
   for (const text of untrue) say(`  ⚠ does not hold for this data: ${text}`);
+  for (const text of uncheckedClaims(records)) say(`  ? not checked on this data (what it needs is missing): ${text}`);
+  return untrue;
 }
 
 /**
@@ -70,11 +81,24 @@ export interface Outcome {
   summary: string;
 }
 
-/** Runs one notebook (unless its report is up to date) and writes its files; says on stderr how it went. */
-export async function reportOne(notebook: string, options: CliOptions, signal?: AbortSignal, warm?: WarmKernel): Promise<Outcome> {
-  const err = process.stderr;
-  const say = (text: string) => err.write(forTerminal(text).replace(/\s+$/, "") + "\n");
+/**
+ * Runs one notebook (unless its report is up to date) and writes its files; says on `terminal`
+ * (stderr) how it went: the line saying why it runs at once, then its progress, and at the end
+ * what came of it as one block, which another notebook's lines never split.
+ */
+export async function reportOne(notebook: string, options: CliOptions, signal?: AbortSignal, warm?: WarmKernel, terminal: Terminal = stderrTerminal()): Promise<Outcome> {
+  const block: string[] = [];
+  const say = (text: string) => void block.push(clean(text));
   const name = reportName(notebook);
+  try {
+    return await reportOneSaying(notebook, options, name, say, terminal, signal, warm);
+  } finally {
+    terminal.done(name);
+    if (block.length > 0) terminal.lines(block.join("\n"));
+  }
+}
+
+async function reportOneSaying(notebook: string, options: CliOptions, name: string, say: (text: string) => void, terminal: Terminal, signal?: AbortSignal, warm?: WarmKernel): Promise<Outcome> {
   // Temporary files a killed run left beside the report.
   removeLeftovers(options.outDir, `${name}.`);
   const base = baseFingerprint(notebook, options.parameters, options.includeCode);
@@ -82,24 +106,23 @@ export async function reportOne(notebook: string, options: CliOptions, signal?: 
   const why = warm?.why ?? (await whyRun(notebook, options, base, last));
   if (why === undefined && last.state === "intact") {
     say(`${name}: up to date (last run ${last.seal.started}); --force runs it anyway`);
-    const untrue = falseClaims(last.records);
-    printClaims(say, untrue);
+    const untrue = printClaims(say, last.records);
     const ok = !(options.strict && untrue.length > 0);
     return { notebook, ok, summary: ok ? "up to date" : `${untrue.length} claim(s) do not hold (--strict)` };
   }
   const { runNotebookThen } = load.runner();
   const { publish } = load.publish();
-  say(`${name}: runs: ${why ?? "no earlier report"}`);
+  terminal.lines(clean(`${name}: runs: ${why ?? "no earlier report"}`));
   try {
-    const printProgress = progressPrinter(err);
-    const onProgress = (p: Progress) => (printProgress(p), warm?.onProgress?.(p));
+    const onProgress = (p: Progress) => (terminal.progress(name, progressLine(p)), warm?.onProgress?.(p));
     const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, ...(signal ? { signal } : {}), ...(warm ? { warm: warm.kernel } : {}) };
     // The report is written while the kernel exits.
     const { run, files, changes } = await runNotebookThen(notebook, runOptions, async (run) => {
+      // A signal after the last cell stops the export: nothing is written.
+      await throwIfStopped(signal);
       const fingerprint = fingerprintOf(base, run.tracked);
-      return { run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, fingerprint, last })) };
+      return { run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, fingerprint, last, ...(signal ? { signal } : {}) })) };
     });
-    if (err.isTTY) err.write("\r\u001b[K");
     for (const c of run.incomplete) say(`${notebook}: output incomplete in cell ${c.cellIndex + 1}: ${c.message}`);
     if (run.failure) {
       say(`${notebook} failed at cell ${run.failure.cellIndex + 1}: ${run.failure.message}`);
@@ -114,10 +137,9 @@ export async function reportOne(notebook: string, options: CliOptions, signal?: 
     if (run.tracked.outside.length > 0) say(`  it reached ${run.tracked.outside.join(" and ")}: bytes cannot tell whether it is up to date, so it runs every time`);
     if (run.tracked.mode === "none") say(`  what it read was not tracked: it runs every time`);
     if (changes) say(`  since the last run: ${changeSummary(changes.since ? changes.changes : undefined)}`);
-    printClaims(say, falseClaims(run.records));
+    printClaims(say, run.records);
     return { notebook, ok: run.incomplete.length === 0, summary: run.incomplete.length === 0 ? files.join(", ") : `output incomplete in ${run.incomplete.length} cell(s)` };
   } catch (e) {
-    if (err.isTTY) err.write("\r\u001b[K");
     if (e instanceof InterruptedError) {
       const where = (e as InterruptedError & { where?: Interrupted }).where;
       const cell = where?.cellIndex !== undefined ? ` while cell ${where.cellIndex + 1} ran` : "";

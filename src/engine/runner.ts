@@ -3,10 +3,10 @@
 import { dirname, relative, resolve } from "node:path";
 import { INPUTS_LOG } from "../io/inputs";
 import { CellTimeoutError, InterruptedError, Kernel, KernelDiedError } from "./kernel";
-import { checkKernel, coalesceStreams, readNotebook, sourceOf, type Notebook, type Output } from "./notebook";
-import { injectParameters, type ParameterValue } from "./parameters";
-import type { InputFile } from "./provenance";
-import { collectClaims, collectRecords, type Records } from "./collect";
+import { checkKernel, coalesceStreams, readNotebook, sourceOf, type Notebook, type Output } from "../notebook/notebook";
+import { injectParameters, type Parameterised, type ParameterValue } from "./parameters";
+import type { InputFile } from "../notebook/input-file";
+import { collectClaims, collectRecords, type Records } from "../notebook/collect";
 import { Tracker, type Tracked } from "./track/tracker";
 
 export interface Progress {
@@ -105,6 +105,17 @@ export async function startRunKernel(notebookPath: string, iopubTimeoutMs?: numb
   }
 }
 
+/** Stops a kernel started for a run (startRunKernel) and removes what its tracker kept. */
+export async function stopRunKernel(started: Promise<RunKernel>): Promise<void> {
+  const run = await started.catch(() => undefined);
+  if (run === undefined) return;
+  try {
+    await run.kernel.shutdown();
+  } finally {
+    run.tracker.dispose();
+  }
+}
+
 /** The files as the report's header lists them: relative to the working folder, with what the run saw. */
 function inputFiles(notebookPath: string, tracked: Tracked): InputFile[] {
   const base = dirname(resolve(notebookPath));
@@ -125,9 +136,17 @@ export function runNotebook(notebookPath: string, options: RunOptions = {}): Pro
  * kernel that held a large dataset takes a moment to give its memory back. Both are awaited.
  */
 export async function runNotebookThen<T>(notebookPath: string, options: RunOptions, then: (run: RunResult) => Promise<T>): Promise<T> {
-  const source = readNotebook(notebookPath);
-  checkKernel(source, notebookPath);
-  const { notebook, used } = injectParameters(source, options.parameters ?? {}, notebookPath);
+  let prepared: Parameterised;
+  try {
+    const source = readNotebook(notebookPath);
+    checkKernel(source, notebookPath);
+    prepared = injectParameters(source, options.parameters ?? {}, notebookPath);
+  } catch (e) {
+    // A kernel started for this run is this run's to stop, whatever happens.
+    if (options.warm) await stopRunKernel(options.warm);
+    throw e;
+  }
+  const { notebook, used } = prepared;
   const started = new Date();
   const t0 = performance.now();
   // Outputs from an earlier run must not survive into this one, even below a failure.
@@ -168,7 +187,7 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
           failure = { cellIndex, ...errorSummary(cell.outputs) };
           break;
         }
-        const untrue = options.strict ? collectClaims(cell.outputs).find((c) => !c.holds) : undefined;
+        const untrue = options.strict ? collectClaims(cell.outputs).find((c) => c.holds === false) : undefined;
         if (untrue) {
           failure = { cellIndex, message: `a claim does not hold (--strict): ${untrue.text}`, detail: untrue.text };
           break;

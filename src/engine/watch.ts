@@ -2,13 +2,15 @@
 // notebook waits on a kernel started for it; when the notebook or a file its last run read changes
 // (by its bytes), it runs again on that warm kernel, and a new kernel starts for the next change.
 import { watch as watchFolder, type FSWatcher } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { baseFingerprint, libraryBuild } from "./freshness";
 import { readLastReport } from "./last-report";
 import type { CliOptions } from "./args";
-import { reportOne, whyRun, type WarmKernel } from "./report-one";
-import { readNotebook, reportName, sourceOf, type Notebook } from "./notebook";
-import { startRunKernel, type RunKernel } from "./runner";
+import { forTerminal, reportOne, whyRun, type WarmKernel } from "./report-one";
+import { checkKernel, readNotebook, reportName, sourceOf, type Notebook } from "../notebook/notebook";
+import { injectParameters } from "./parameters";
+import { startRunKernel, stopRunKernel, type RunKernel } from "./runner";
+import { DataError } from "../errors";
 
 /** Editors write a file in several steps (truncate, write, rename): one run for the lot. */
 const SETTLE_MS = 40;
@@ -38,41 +40,70 @@ export function importedModules(notebook: Notebook): string[] {
 }
 
 /**
+ * Why the notebook cannot run as it now is, or undefined: an editor's partial save (JSON cut
+ * short), a notebook for another kernel, a parameter it does not declare.
+ */
+function cannotRun(notebook: string, options: CliOptions): string | undefined {
+  try {
+    const source = readNotebook(notebook);
+    checkKernel(source, notebook);
+    injectParameters(source, options.parameters, notebook);
+    return undefined;
+  } catch (e) {
+    if (e instanceof DataError) return e.message;
+    throw e;
+  }
+}
+
+/**
  * A kernel for the next run, with the notebook's packages already loaded and their declarations
  * read by tslab's compiler (a cell of bare imports: it defines nothing), so that the first cell of
  * the run does not wait for them. A kernel whose warm-up failed is replaced by a cold one: tslab
- * answers "abort" to every request after an error.
+ * answers "abort" to every request after an error. A notebook that cannot be read now (an editor
+ * is saving it) gets a cold kernel too.
  */
 async function warmUp(notebook: string): Promise<RunKernel> {
+  let modules: string[] = [];
+  try {
+    modules = importedModules(readNotebook(notebook));
+  } catch {
+    // read again when it runs
+  }
   const started = await startRunKernel(notebook);
-  const modules = importedModules(readNotebook(notebook));
   if (modules.length === 0) return started;
   const reply = await started.kernel.execute(modules.map((m) => `import ${JSON.stringify(m)};`).join("\n")).catch(() => undefined);
   if (reply?.status === "ok") return started;
-  await started.kernel.shutdown();
-  started.tracker.dispose();
+  await stopRunKernel(Promise.resolve(started));
   return startRunKernel(notebook);
 }
 
+/** The kernel waiting for the notebook's next run, and the library build it loaded. */
+interface Warm {
+  kernel: Promise<RunKernel>;
+  library: string;
+}
+
 class Watched {
-  private warm: WarmKernel & { library: string };
+  /** At most one at any time: it is handed to a run, or stopped, before the next one starts. */
+  private warm: Warm;
   private folders: FSWatcher[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private running = false;
+  private running: Promise<void> | undefined;
   private again = false;
   private changedAt = 0;
 
   constructor(
     readonly notebook: string,
     private readonly options: CliOptions,
+    /** Aborted by SIGINT or SIGTERM: the run in progress stops, no new one starts. */
+    private readonly stop: AbortSignal,
   ) {
     this.warm = this.startKernel();
     this.watchInputs();
   }
 
-  private startKernel(): WarmKernel & { library: string } {
-    const library = libraryBuild();
-    const warm: WarmKernel & { library: string } = { kernel: warmUp(this.notebook), library };
+  private startKernel(): Warm {
+    const warm = { kernel: warmUp(this.notebook), library: libraryBuild() };
     warm.kernel.catch(() => {}); // reported by the run that awaits it
     return warm;
   }
@@ -97,67 +128,93 @@ class Watched {
   }
 
   private changed(): void {
+    if (this.stop.aborted) return;
     if (this.timer === undefined) this.changedAt = performance.now();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.runIfStale();
+      this.runIfStale();
     }, SETTLE_MS);
   }
 
-  private async runIfStale(): Promise<void> {
+  private runIfStale(): void {
     if (this.running) {
       this.again = true;
       return;
     }
-    this.running = true;
-    try {
-      const base = baseFingerprint(this.notebook, this.options.parameters, this.options.includeCode);
-      const why = await whyRun(this.notebook, this.options, base, readLastReport(this.options.outDir, reportName(this.notebook)));
-      if (why === undefined) return; // touched, same bytes
-      const err = process.stderr;
-      const changedAt = this.changedAt;
-      // A kernel that loaded the library before it was rebuilt would run the old one.
-      let warm: WarmKernel = this.warm;
-      if (this.warm.library !== base.library) {
-        void this.warm.kernel.then((k) => (k.tracker.dispose(), k.kernel.shutdown()), () => {});
-        warm = { kernel: startRunKernel(this.notebook) };
-      }
-      warm.why = why;
-      warm.onProgress = (p) => {
-        // The second cell starting is the first one's result.
-        if (p.step === 2) err.write(`${reportName(this.notebook)}: first cell's result ${Math.round(performance.now() - changedAt)} ms after the change\n`);
-      };
-      // The next change finds a kernel ready while this run goes on.
-      this.warm = this.startKernel();
-      await reportOne(this.notebook, this.options, undefined, warm).catch((e: unknown) => err.write(`${this.notebook}: ${e instanceof Error ? e.message : String(e)}\n`));
-      this.watchInputs();
-    } finally {
-      this.running = false;
-      if (this.again) {
-        this.again = false;
-        void this.runIfStale();
-      }
-    }
+    this.running = this.runOnce()
+      .catch((e: unknown) => void process.stderr.write(forTerminal(`${this.notebook}: ${e instanceof Error ? e.message : String(e)}`) + "\n"))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again && !this.stop.aborted) {
+          this.again = false;
+          this.runIfStale();
+        }
+      });
   }
 
+  private async runOnce(): Promise<void> {
+    const err = process.stderr;
+    // An editor's partial save: one line, and the warm kernel waits for the next save.
+    const problem = cannotRun(this.notebook, this.options);
+    if (problem !== undefined) {
+      err.write(forTerminal(`${problem}; waiting for the next save`) + "\n");
+      return;
+    }
+    const base = baseFingerprint(this.notebook, this.options.parameters, this.options.includeCode);
+    const why = await whyRun(this.notebook, this.options, base, readLastReport(this.options.outDir, reportName(this.notebook)));
+    if (why === undefined || this.stop.aborted) return; // touched, same bytes
+    const changedAt = this.changedAt;
+    // A kernel that loaded the library before it was rebuilt would run the old one; one that
+    // did not start is tried again.
+    let kernel = this.warm.kernel;
+    if (this.warm.library !== base.library) {
+      void stopRunKernel(kernel);
+      kernel = startRunKernel(this.notebook);
+    }
+    kernel = kernel.catch(() => startRunKernel(this.notebook));
+    const warm: WarmKernel = {
+      kernel,
+      why,
+      onProgress: (p) => {
+        // The second cell starting is the first one's result.
+        if (p.step === 2) err.write(`${reportName(this.notebook)}: first cell's result ${Math.round(performance.now() - changedAt)} ms after the change\n`);
+      },
+    };
+    // The next change finds a kernel ready while this run goes on.
+    this.warm = this.startKernel();
+    await reportOne(this.notebook, this.options, this.stop, warm).catch((e: unknown) => {
+      // reportOne failed before its run took the kernel.
+      void stopRunKernel(kernel);
+      throw e;
+    });
+    if (!this.stop.aborted) this.watchInputs();
+  }
+
+  /** Stops watching: the run in progress ends (it got the signal), then the waiting kernel. */
   async close(): Promise<void> {
     clearTimeout(this.timer);
     for (const w of this.folders) w.close();
-    await this.warm.kernel.then((k) => (k.tracker.dispose(), k.kernel.shutdown()), () => {});
+    await this.running;
+    await stopRunKernel(this.warm.kernel);
   }
 }
 
-/** Runs until SIGINT or SIGTERM, then stops the waiting kernels and resolves with the exit status. */
-export async function watch(options: CliOptions): Promise<number> {
-  for (const notebook of options.notebooks) await reportOne(notebook, options).catch((e: unknown) => process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`));
-  const watched = options.notebooks.map((nb) => new Watched(nb, { ...options, force: false }));
-  process.stderr.write(`watching ${watched.length} notebook${watched.length === 1 ? "" : "s"} and the files they read; Ctrl-C stops\n`);
-  const signal = await new Promise<NodeJS.Signals>((resolveSignal) => {
-    process.once("SIGINT", () => resolveSignal("SIGINT"));
-    process.once("SIGTERM", () => resolveSignal("SIGTERM"));
-  });
-  await Promise.all(watched.map((w) => w.close()));
-  process.stderr.write(`stopped watching (${signal})\n`);
-  return signal === "SIGINT" ? 130 : 143;
+/**
+ * Brings the reports up to date, then runs each notebook again when it or what it read changes,
+ * until `stop` is aborted (SIGINT or SIGTERM: the CLI's handlers). Then the run in progress ends,
+ * as a run of the CLI does, and the waiting kernels stop: no kernel and no kernel folder is left.
+ */
+export async function watch(options: CliOptions, stop: AbortSignal): Promise<void> {
+  for (const notebook of options.notebooks) {
+    if (stop.aborted) break;
+    await reportOne(notebook, options, stop).catch((e: unknown) => process.stderr.write(forTerminal(e instanceof Error ? e.message : String(e)) + "\n"));
+  }
+  if (!stop.aborted) {
+    const watched = options.notebooks.map((nb) => new Watched(nb, { ...options, force: false }, stop));
+    process.stderr.write(`watching ${watched.length} notebook${watched.length === 1 ? "" : "s"} and the files they read; Ctrl-C stops\n`);
+    await new Promise((resolveStop) => stop.addEventListener("abort", resolveStop, { once: true }));
+    await Promise.all(watched.map((w) => w.close()));
+  }
+  process.stderr.write(`stopped watching (${String(stop.reason)})\n`);
 }

@@ -2,11 +2,12 @@
 // it only once complete. A reader sees the old file or the new one, never half of one; a writer
 // that fails leaves the old file as it was and no temporary file behind.
 import { once } from "node:events";
-import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
+import { writerGone } from "./pid";
 
 let serial = 0;
 
@@ -58,19 +59,9 @@ export async function writeStreamAtomic(file: string, chunks: Iterable<string | 
   }
 }
 
-/** Whether the process `pid` is running (one of another user counts). */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * Removes the temporary files that a writer killed mid-write (kill -9, a power cut) left in `dir`
- * beside the files whose names start with `prefix`; a process still running keeps its own.
+ * beside the files whose names start with `prefix`; a writer still running keeps its own.
  * Returns the names removed.
  */
 export function removeLeftovers(dir: string, prefix: string): string[] {
@@ -84,7 +75,14 @@ export function removeLeftovers(dir: string, prefix: string): string[] {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(name)?.[1]);
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
+    if (!Number.isInteger(pid) || pid <= 0) continue;
+    let written: number;
+    try {
+      written = statSync(join(dir, name)).mtimeMs;
+    } catch {
+      continue; // renamed into place meanwhile
+    }
+    if (!writerGone(pid, written)) continue;
     rmSync(join(dir, name), { force: true });
     removed.push(name);
   }

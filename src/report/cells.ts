@@ -1,12 +1,13 @@
 // One notebook cell as HTML. Tags decide what shows, as in nbconvert and Jupyter Book:
 // "remove-cell" drops the cell, "remove-input" its code; code is folded in a <details>,
 // which opens and closes without JavaScript.
-import { sourceOf, tagsOf, type CodeCell, type TextCell } from "../engine/notebook";
+import { sourceOf, tagsOf, type CodeCell, type TextCell } from "../notebook/notebook";
 import { highlight } from "./highlight";
 import { escapeHtml } from "../display/values";
 import { renderMarkdown, type MarkdownDoc } from "./markdown";
 import { sanitizeHtml } from "./sanitize";
 import { renderOutputs, type OutputContext } from "./outputs";
+import { wrapTables } from "./scroll";
 import { cellAnchor } from "./slug";
 
 export interface CellContext extends OutputContext {
@@ -26,7 +27,7 @@ export function isRemoved(tags: readonly string[]): boolean {
 }
 
 export function renderMarkdownCell(doc: MarkdownDoc, index: number): string {
-  const html = renderMarkdown(doc).trim();
+  const html = wrapTables(renderMarkdown(doc)).trim();
   return html === "" ? "" : `<div class="cell markdown-cell" id="${cellAnchor(index)}">\n${html}\n</div>`;
 }
 

@@ -1,7 +1,8 @@
 // The report's "What changed since the last run" section: each recorded result that moved, with
 // before → after, so a reader of a refreshed report sees what the refresh did.
 import { escapeHtml } from "../display/values";
-import { percent, RELATIVE_TOLERANCE, where, type Change } from "../engine/changes";
+import { percent, RELATIVE_TOLERANCE, where, type Change } from "../notebook/changes";
+import { scrollRegion } from "./scroll";
 import { formatUtc, formatValue } from "./units";
 
 /** The changes, and when the run they are measured from started (undefined: there was none). */
@@ -36,12 +37,10 @@ export function renderChanges(report: ChangesSince | undefined): string {
     return `<section class="changes">${heading}<p>Nothing changed: every recorded result is the same as in ${escapeHtml(since)} (numbers within a relative ${RELATIVE_TOLERANCE}).</p></section>`;
   }
   const names = new Set(changes.map((c) => c.name)).size;
-  const head = `<thead><tr><th>result</th><th>before</th><th>after</th><th class="num">change</th></tr></thead>`;
-  const shown = `<table>${head}<tbody>${changes.slice(0, SHOWN).map(row).join("")}</tbody></table>`;
-  const rest =
-    changes.length > SHOWN
-      ? `<details><summary>${changes.length - SHOWN} more changes</summary><table>${head}<tbody>${changes.slice(SHOWN).map(row).join("")}</tbody></table></details>`
-      : "";
+  const head = `<thead><tr><th scope="col">result</th><th scope="col">before</th><th scope="col">after</th><th scope="col" class="num">change</th></tr></thead>`;
+  const table = (rows: readonly Change[], label: string) => `<div class="table-scroll" ${scrollRegion(label)}><table>${head}<tbody>${rows.map(row).join("")}</tbody></table></div>`;
+  const shown = table(changes.slice(0, SHOWN), "Changes");
+  const rest = changes.length > SHOWN ? `<details><summary>${changes.length - SHOWN} more changes</summary>${table(changes.slice(SHOWN), "More changes")}</details>` : "";
   return [
     `<section class="changes">${heading}`,
     `<p>${changes.length} change${changes.length === 1 ? "" : "s"} in ${names} recorded result${names === 1 ? "" : "s"} since ${escapeHtml(since)}; numbers that moved by less than a relative ${RELATIVE_TOLERANCE} count as unchanged. The full list is in <code>${escapeHtml(report.file)}</code> beside this report.</p>`,

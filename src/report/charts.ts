@@ -1,11 +1,16 @@
 // Charts for the report: a Vega-Lite spec compiled to Vega and drawn to SVG with vega's
-// headless renderer, so the report shows every chart with JavaScript off (drawn at export time).
-// The compiled spec is kept too: with JavaScript on,
-// the page turns it into a live view (tooltips).
+// headless renderer, so the report shows every chart with JavaScript off (drawn at export time),
+// twice: with the house theme and with its dark variant, for readers in a dark colour scheme. The
+// compiled specs are kept too: with JavaScript on, the page turns them into a live view
+// (tooltips). Each chart also gets a text alternative (chart-alt.ts) and its data as tables
+// (chart-data.ts).
 import type * as Vega from "vega";
 import type * as VegaLite from "vega-lite";
-import type { MimeBundle } from "../engine/notebook";
+import type { MimeBundle } from "../notebook/notebook";
 import { DataError } from "../errors";
+import { darkTheme, theme } from "../display/theme";
+import { chartAlt, titleOf } from "./chart-alt";
+import { chartTables, type ChartTable } from "./chart-data";
 
 export const VEGALITE_MIME = /^application\/vnd\.vegalite\.v[4-6]\+json$/;
 export const VEGA_MIME = /^application\/vnd\.vega\.v5\+json$/;
@@ -35,9 +40,16 @@ function load(): Libraries {
 }
 
 export interface RenderedChart {
+  /** Drawn with the house theme. */
   svg: string;
   /** The Vega spec the SVG was drawn from, for the live view. */
   spec: Vega.Spec;
+  /** The same chart in the dark theme; undefined when the spec chose its own background, which it keeps in both. */
+  dark?: { svg: string; spec: Vega.Spec };
+  /** What a screen reader says for the picture. */
+  alt: string;
+  /** The chart's inline data. */
+  tables: ChartTable[];
   /** What the report changed in the chart, to show under it. */
   note?: string;
 }
@@ -142,13 +154,32 @@ function refusingLoader(): Vega.Loader {
   return loader;
 }
 
-export async function renderChart(data: unknown, language: ChartLanguage): Promise<RenderedChart> {
-  const { vega, vegaLite } = load();
-  const source = specObject(data, language === "vega-lite" ? "Vega-Lite" : "Vega");
-  const url = dataUrl(source);
-  if (url !== undefined) throw new DataError(`chart data comes from ${JSON.stringify(url)}; ${INLINE_ONLY}`);
-  // Warnings (a dropped encoding, say) are for the notebook's author, who sees them in JupyterLab.
-  const quiet = vega.logger(vega.Error);
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * The spec with the dark theme's colours over its `config`, or undefined when its background is
+ * not the house one: an author who chose a background chose the colours that go with it.
+ */
+export function darkVariant(source: Json): Json | undefined {
+  const config = isObject(source["config"]) ? source["config"] : {};
+  const background = source["background"] ?? config["background"];
+  if (background !== undefined && background !== theme.background) return undefined;
+  const merged: Json = { ...config };
+  for (const [key, value] of Object.entries(darkTheme)) {
+    const base = merged[key];
+    merged[key] = isObject(base) && isObject(value) ? { ...base, ...value } : value;
+  }
+  const { background: _background, ...rest } = source;
+  return { ...rest, config: merged };
+}
+
+/** Vega-Lite compiled to Vega (or Vega as it is), without `$schema` and links. */
+function toVega(source: Json, language: ChartLanguage, quiet: Vega.LoggerInterface): { spec: Vega.Spec; removed: boolean } {
+  const { vegaLite } = load();
   let compiled: Vega.Spec;
   try {
     compiled = language === "vega-lite" ? vegaLite.compile(source as unknown as VegaLite.TopLevelSpec, { logger: quiet }).spec : (source as Vega.Spec);
@@ -158,16 +189,52 @@ export async function renderChart(data: unknown, language: ChartLanguage): Promi
   // "$schema" is a URL nothing needs: the spec is already compiled.
   const { $schema: _schema, ...linked } = compiled;
   const { value, removed } = withoutLinks(linked);
-  const spec = value as Vega.Spec;
+  return { spec: value as Vega.Spec, removed };
+}
+
+/** The SVG of a compiled spec, and what `read` takes from the view that drew it. */
+async function draw<T>(spec: Vega.Spec, quiet: Vega.LoggerInterface, read: (view: Vega.View) => T): Promise<{ svg: string; read: T }> {
+  const { vega } = load();
   let view: Vega.View | undefined;
   try {
     view = new vega.View(vega.parse(spec), { renderer: "none", loader: refusingLoader(), logger: quiet });
     const svg = await view.toSVG();
     if (/<image\b[^>]*\bhref="(?!data:)/.test(svg)) throw new DataError(`chart draws an image from a URL; ${INLINE_ONLY}`);
-    return { svg, spec, ...(removed ? { note: LINKS_REMOVED } : {}) };
+    return { svg, read: read(view) };
   } catch (e) {
     throw e instanceof DataError ? e : new DataError(`Vega could not draw the spec: ${brief((e as Error).message)}`);
   } finally {
     view?.finalize();
   }
+}
+
+export async function renderChart(data: unknown, language: ChartLanguage): Promise<RenderedChart> {
+  const { vega } = load();
+  const source = specObject(data, language === "vega-lite" ? "Vega-Lite" : "Vega");
+  const url = dataUrl(source);
+  if (url !== undefined) throw new DataError(`chart data comes from ${JSON.stringify(url)}; ${INLINE_ONLY}`);
+  // Warnings (a dropped encoding, say) are for the notebook's author, who sees them in JupyterLab.
+  const quiet = vega.logger(vega.Error);
+  const { spec, removed } = toVega(source, language, quiet);
+  const light = await draw(spec, quiet, (view) => chartAlt(spec, view));
+  const darkSource = darkVariant(source);
+  const dark = darkSource === undefined ? undefined : toVega(darkSource, language, quiet).spec;
+  return {
+    svg: light.svg,
+    spec,
+    ...(dark ? { dark: { svg: (await draw(dark, quiet, () => undefined)).svg, spec: dark } } : {}),
+    alt: light.read,
+    tables: chartTables(source, titleOf(source["title"]).text),
+    ...(removed ? { note: LINKS_REMOVED } : {}),
+  };
+}
+
+/**
+ * The SVG with its ids (vega's clip paths and gradients) prefixed, so that two drawings in one
+ * page (two charts, or one chart's light and dark) never share an id and each `url(#…)` finds its own.
+ */
+export function prefixIds(svg: string, prefix: string): string {
+  const ids = new Set([...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] as string));
+  if (ids.size === 0) return svg;
+  return svg.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (whole, lead: string, id: string) => (ids.has(id) ? `${lead}${prefix}${id}` : whole));
 }

@@ -16,8 +16,37 @@ export const CODE_TOGGLE_JS = `(function () {
 })();`;
 
 /**
- * Replaces each static chart SVG with a live vega view (hover, tooltips) drawn from the same
- * compiled spec. The swap happens only once the view has rendered, so a failure keeps the static chart.
+ * The colour scheme: the reader's (prefers-color-scheme) until the toggle overrides it for this
+ * page (`<html data-theme>`, not stored anywhere). The button says "Dark theme" and is pressed
+ * when the page is dark; a change is announced to the charts as a "report-theme" event.
+ */
+export const THEME_TOGGLE_JS = `(function () {
+  var button = document.getElementById("theme_toggle");
+  if (!button) return;
+  var root = document.documentElement;
+  var media = window.matchMedia("(prefers-color-scheme: dark)");
+  function dark() {
+    var chosen = root.getAttribute("data-theme");
+    return chosen ? chosen === "dark" : media.matches;
+  }
+  function sync() {
+    button.setAttribute("aria-pressed", String(dark()));
+  }
+  button.hidden = false;
+  sync();
+  button.addEventListener("click", function () {
+    root.setAttribute("data-theme", dark() ? "light" : "dark");
+    sync();
+    document.dispatchEvent(new Event("report-theme"));
+  });
+  media.addEventListener("change", sync);
+})();`;
+
+/**
+ * Replaces each chart's static drawings with a live vega view (hover, tooltips) of the same
+ * compiled spec, in the page's colour scheme, and draws it again when the scheme changes. The
+ * live view takes the drawings' place only once it has rendered, so a failure keeps the static
+ * chart; the figure's text alternative and data table stay as they are.
  */
 export const LIVE_CHARTS_JS = `(function () {
   if (typeof vega === "undefined") return;
@@ -26,24 +55,62 @@ export const LIVE_CHARTS_JS = `(function () {
   loader.load = loader.sanitize = function (uri) {
     return Promise.reject(new Error("this report's charts only use inline data, not " + uri));
   };
+  var root = document.documentElement;
+  var media = window.matchMedia("(prefers-color-scheme: dark)");
+  function scheme() {
+    return root.getAttribute("data-theme") || (media.matches ? "dark" : "light");
+  }
+  var charts = [];
   document.querySelectorAll("figure.chart[data-chart]").forEach(function (figure) {
-    var still = figure.querySelector(".chart-static");
+    var box = figure.querySelector(".chart-view");
     var source = document.getElementById("vega_spec_" + figure.getAttribute("data-chart"));
-    if (!still || !source) return;
-    var live = document.createElement("div");
-    live.className = "chart-live";
+    if (!box || !source) return;
     try {
-      // ast + interpreter: expressions run without Function, which the page's CSP forbids.
-      var view = new vega.View(vega.parse(JSON.parse(source.textContent), null, { ast: true }), { renderer: "svg", container: live, hover: true, loader: loader, expr: vega.expressionInterpreter });
-      if (tooltip) view.tooltip(tooltip.call);
-      view.runAsync().then(function () {
-        figure.replaceChild(live, still);
-      }, function (e) {
-        view.finalize();
-        console.warn("chart " + figure.getAttribute("data-chart") + " stays static:", e);
-      });
+      charts.push({ name: figure.getAttribute("data-chart"), box: box, specs: JSON.parse(source.textContent), view: null, live: null });
     } catch (e) {
       console.warn("chart " + figure.getAttribute("data-chart") + " stays static:", e);
     }
   });
+  function specFor(chart, s) {
+    var dark = chart.specs.dark;
+    if (s !== "dark" || !dark) return chart.specs.light;
+    return dark.spec || Object.assign({}, chart.specs.light, dark.patch);
+  }
+  function draw(chart, s) {
+    if (chart.view) chart.view.finalize();
+    if (chart.live) chart.box.removeChild(chart.live);
+    chart.view = chart.live = null;
+    chart.box.classList.remove("live");
+    var live = document.createElement("div");
+    live.className = "chart-live";
+    live.setAttribute("aria-hidden", "true");
+    try {
+      // ast + interpreter: expressions run without Function, which the page's CSP forbids.
+      var view = new vega.View(vega.parse(specFor(chart, s), null, { ast: true }), { renderer: "svg", container: live, hover: true, loader: loader, expr: vega.expressionInterpreter });
+      if (tooltip) view.tooltip(tooltip.call);
+      chart.view = view;
+      view.runAsync().then(function () {
+        if (chart.view !== view) return; // the scheme changed while it rendered
+        chart.box.appendChild(live);
+        chart.live = live;
+        chart.box.classList.add("live");
+      }, function (e) {
+        view.finalize();
+        if (chart.view === view) chart.view = null;
+        console.warn("chart " + chart.name + " stays static:", e);
+      });
+    } catch (e) {
+      console.warn("chart " + chart.name + " stays static:", e);
+    }
+  }
+  var current = scheme();
+  charts.forEach(function (c) { draw(c, current); });
+  function update() {
+    var s = scheme();
+    if (s === current) return;
+    current = s;
+    charts.forEach(function (c) { draw(c, s); });
+  }
+  document.addEventListener("report-theme", update);
+  media.addEventListener("change", update);
 })();`;

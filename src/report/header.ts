@@ -2,8 +2,9 @@
 // versions and commit), and, when the run failed, a banner saying where.
 import { escapeHtml } from "../display/values";
 import { formatBytes, formatDuration, formatSize, formatUtc, formatValue } from "./units";
-import type { InputFile } from "../engine/provenance";
+import type { InputFile } from "../notebook/input-file";
 import type { ChangesSince } from "./changes";
+import { scrollRegion } from "./scroll";
 import { cellAnchor } from "./slug";
 
 export interface ReportInfo {
@@ -65,12 +66,18 @@ export function renderFailureBanner(failure: NonNullable<ReportInfo["failure"]>,
   return `<div class="failure-banner" role="alert"><strong>This run FAILED at ${where}:</strong> <span class="failure-message">${escapeHtml(failure.message)}</span><br><small>Cells after it did not run; their outputs are missing.</small></div>`;
 }
 
-/** The statements of the notebook that its data no longer support (claim() found them false). */
-export function renderClaimsBanner(untrue: readonly { text: string }[]): string {
-  if (untrue.length === 0) return "";
-  const items = untrue.map((c) => `<li>${escapeHtml(c.text)}</li>`).join("");
+/**
+ * The statements of the notebook that its data no longer support (claim() found them false), and
+ * apart from them those it could not check (the data they need are missing: not a pass).
+ */
+export function renderClaimsBanner(untrue: readonly { text: string }[], unchecked: readonly { text: string }[] = []): string {
+  const items = (list: readonly { text: string }[]) => list.map((c) => `<li>${escapeHtml(c.text)}</li>`).join("");
   const n = untrue.length;
-  return `<div class="claims-banner" role="alert"><strong>⚠ ${n} statement${n === 1 ? "" : "s"} in this report ${n === 1 ? "does" : "do"} not hold for the data it read</strong> (marked where ${n === 1 ? "it stands" : "they stand"}):<ul>${items}</ul></div>`;
+  const m = unchecked.length;
+  return [
+    n === 0 ? "" : `<div class="claims-banner" role="alert"><strong>⚠ ${n} statement${n === 1 ? "" : "s"} in this report ${n === 1 ? "does" : "do"} not hold for the data it read</strong> (marked where ${n === 1 ? "it stands" : "they stand"}):<ul>${items(untrue)}</ul></div>`,
+    m === 0 ? "" : `<div class="claims-banner claims-unchecked" role="note"><strong>${m} statement${m === 1 ? " was" : "s were"} not checked on this data</strong> (what ${m === 1 ? "it needs is" : "they need is"} missing):<ul>${items(unchecked)}</ul></div>`,
+  ].join("");
 }
 
 /** Cells whose outputs may be incomplete: the kernel's messages for them were lost. */
@@ -98,7 +105,7 @@ function inputsTable(inputs: ReportInfo["inputs"]): string {
         ? `<td><code class="hash" title="sha256 ${escapeHtml(f.sha256)}">${escapeHtml(f.sha256.slice(0, SHORT_HASH))}…</code></td></tr>`
         : `<td class="changed-during-run">changed while the run read it: no hash of bytes it saw</td></tr>`),
   );
-  return `<table><thead><tr><th>path</th><th class="num">size</th><th>sha256</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<div class="table-scroll" ${scrollRegion("Input files")}><table><thead><tr><th scope="col">path</th><th scope="col" class="num">size</th><th scope="col">sha256</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
 }
 
 function versionsList(versions: Record<string, string>): string {

@@ -2,14 +2,15 @@
 // with JavaScript off, charts drawn to SVG at export time.
 import { basename } from "node:path";
 import { escapeHtml } from "../display/values";
-import { sourceOf, tagsOf, type Notebook } from "../engine/notebook";
+import { sourceOf, tagsOf, type Notebook } from "../notebook/notebook";
 import { renderChanges } from "./changes";
 import { isRemoved, renderCodeCell, renderMarkdownCell, renderRawCell, type CellContext } from "./cells";
 import { formatUtc } from "./units";
-import { collectClaims } from "../engine/collect";
+import { collectClaims } from "../notebook/collect";
 import { renderClaimsBanner, renderFailureBanner, renderHeader, renderIncompleteBanner, type ReportInfo } from "./header";
 import { parseMarkdown, withoutHeading, type Heading, type MarkdownDoc } from "./markdown";
 import { renderPage } from "./page";
+import { numberTables } from "./scroll";
 import { cellAnchor, Slugger } from "./slug";
 import { renderToc } from "./toc";
 
@@ -28,6 +29,12 @@ function findTitle(docs: Map<number, MarkdownDoc>, notebookPath: string): { titl
     return { title: first.text, id: first.level === 1 ? first.id : "report_title" };
   }
   return { title: basename(notebookPath).replace(/\.ipynb$/, ""), id: "report_title" };
+}
+
+/** The notebook's top level of sections: its highest heading level, if any (the title's h1 is in the header by now). */
+function sectionLevel(headings: readonly Heading[]): { sectionLevel?: number } {
+  const levels = headings.map((h) => h.level).filter((l) => l <= 3);
+  return levels.length === 0 ? {} : { sectionLevel: Math.min(...levels) };
 }
 
 export async function renderReport(nb: Notebook, info: ReportInfo, options: ReportOptions): Promise<string> {
@@ -54,15 +61,17 @@ export async function renderReport(nb: Notebook, info: ReportInfo, options: Repo
       if (doc) parts.push(renderMarkdownCell(doc, index));
     }
   }
-  const body = parts.filter((p) => p !== "").join("\n");
+  const body = numberTables(parts.filter((p) => p !== "").join("\n"));
 
   const failure = info.failure;
-  const untrue = collectClaims(nb.cells.flatMap((c) => (c.cell_type === "code" ? c.outputs : []))).filter((c) => !c.holds);
+  const claims = collectClaims(nb.cells.flatMap((c) => (c.cell_type === "code" ? c.outputs : [])));
+  const untrue = claims.filter((c) => c.holds === false);
+  const unchecked = claims.filter((c) => c.holds === null);
   const exists = (cellIndex: number) => body.includes(`id="${cellAnchor(cellIndex)}"`);
   const banner = [
     failure ? renderFailureBanner(failure, exists(failure.cellIndex)) : "",
     info.incomplete?.length ? renderIncompleteBanner(info.incomplete, exists) : "",
-    renderClaimsBanner(untrue),
+    renderClaimsBanner(untrue, unchecked),
   ].join("");
   return renderPage({
     title: failure ? `FAILED: ${title}` : title,
@@ -73,5 +82,6 @@ export async function renderReport(nb: Notebook, info: ReportInfo, options: Repo
     footer: `<footer class="report-footer">Exported from <code>${escapeHtml(info.notebookPath)}</code>, run at ${formatUtc(info.started)}.</footer>`,
     charts: ctx.charts,
     hasCode: body.includes(`<details class="code"`),
+    ...sectionLevel([...docs.values()].flatMap((d) => d.headings)),
   });
 }

@@ -3,7 +3,7 @@
 // code is highlighted, and table cells holding a number are right-aligned.
 import MarkdownIt from "markdown-it";
 import { escapeHtml } from "../display/values";
-import type { MimeBundle } from "../engine/notebook";
+import type { MimeBundle } from "../notebook/notebook";
 import { highlight } from "./highlight";
 import { sanitizeHtml } from "./sanitize";
 import { mathPlugin } from "./math";

@@ -2,10 +2,12 @@
 // thing; the richest one a static page can show wins (a chart over its text fallback).
 import { CLAIM_MIME } from "../display/prose";
 import { escapeHtml } from "../display/values";
-import { coalesceStreams, type MimeBundle, type Output } from "../engine/notebook";
-import { chartIn, renderChart, type ChartLanguage, type RenderedChart } from "./charts";
+import { coalesceStreams, type MimeBundle, type Output } from "../notebook/notebook";
+import { chartTablesHtml } from "./chart-data";
+import { chartIn, prefixIds, renderChart, type ChartLanguage, type RenderedChart } from "./charts";
 import { parseMarkdown, renderMarkdown, isNumeric } from "./markdown";
 import { sanitizeHtml } from "./sanitize";
+import { scrollRegion, wrapTables } from "./scroll";
 import { renderLatexOutput } from "./math";
 import type { Slugger } from "./slug";
 import { joinText, stripAnsi } from "./text";
@@ -25,12 +27,28 @@ function errorBox(title: string, message: string, extraClass = ""): string {
   return `<div class="output-error${extraClass}" role="alert"><strong>${escapeHtml(title)}</strong> ${escapeHtml(message)}</div>`;
 }
 
+/**
+ * A chart as a figure: the picture (light and dark drawings; the stylesheet shows the one for the
+ * reader's scheme, the live view later takes their place) is one image named by its text
+ * alternative, the drawings' own marks and labels hidden from screen readers; then its data
+ * behind a toggle.
+ */
 async function chartHtml(data: unknown, language: ChartLanguage, ctx: OutputContext): Promise<string> {
   try {
     const chart = await renderChart(data, language);
     ctx.charts.push(chart);
+    const n = ctx.charts.length;
     const note = chart.note ? `<figcaption class="chart-note">${escapeHtml(chart.note)}</figcaption>` : "";
-    return `<figure class="chart" data-chart="${ctx.charts.length}"><div class="chart-static">${chart.svg}</div>${note}</figure>`;
+    const drawings = chart.dark
+      ? `<div class="chart-static chart-light" aria-hidden="true">${prefixIds(chart.svg, `chart${n}-`)}</div><div class="chart-static chart-dark" aria-hidden="true">${prefixIds(chart.dark.svg, `chart${n}-dark-`)}</div>`
+      : `<div class="chart-static" aria-hidden="true">${prefixIds(chart.svg, `chart${n}-`)}</div>`;
+    return [
+      `<figure class="chart" data-chart="${n}">`,
+      `<div class="chart-view" role="img" aria-label="${escapeHtml(chart.alt)}">${drawings}</div>`,
+      chartTablesHtml(chart.tables, n),
+      note,
+      `</figure>`,
+    ].join("");
   } catch (e) {
     // One bad chart should not cost the whole report: the rest is still worth reading.
     return errorBox("This chart could not be drawn:", (e as Error).message, " chart-error");
@@ -69,10 +87,15 @@ async function bundleHtml(bundle: MimeBundle, metadata: Record<string, unknown>,
     if (mime in bundle) return imageHtml(mime, bundle[mime], bundle, metadata);
   }
   const html = text("text/html");
-  if (html !== undefined) return `<div class="output-html">${alignNumbers(sanitizeHtml(html, "output"))}</div>`;
+  if (html !== undefined) {
+    const clean = alignNumbers(sanitizeHtml(html, "output"));
+    // The output's own box scrolls sideways; with a table in it, it is a region a keyboard can scroll.
+    return clean.includes("<table") ? `<div class="output-html" ${scrollRegion("Table")}>${clean}</div>` : `<div class="output-html">${clean}</div>`;
+  }
   const markdown = text("text/markdown");
-  const untrue = (bundle[CLAIM_MIME] as { holds?: unknown } | undefined)?.holds === false;
-  if (markdown !== undefined) return `<div class="output-markdown${untrue ? " claim-false" : ""}">${renderMarkdown(parseMarkdown(markdown, ctx.slugger))}</div>`;
+  const holds = (bundle[CLAIM_MIME] as { holds?: unknown } | undefined)?.holds;
+  const marked = holds === false ? " claim-false" : holds === null ? " claim-unchecked" : "";
+  if (markdown !== undefined) return `<div class="output-markdown${marked}">${wrapTables(renderMarkdown(parseMarkdown(markdown, ctx.slugger)))}</div>`;
   const latex = text("text/latex");
   if (latex !== undefined) return `<div class="output-latex">${renderLatexOutput(latex)}</div>`;
   const plain = text("text/plain");

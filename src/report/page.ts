@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { escapeHtml } from "../display/values";
 import { chartRuntimeScripts } from "./assets";
 import type { RenderedChart } from "./charts";
-import { CODE_TOGGLE_JS, LIVE_CHARTS_JS } from "./client";
+import { CODE_TOGGLE_JS, LIVE_CHARTS_JS, THEME_TOGGLE_JS } from "./client";
 import { jsonForScript } from "./inline";
 import { CSS } from "./style";
 
@@ -18,6 +18,8 @@ export interface PageParts {
   charts: readonly RenderedChart[];
   /** Whether any code cell is folded in a <details>: the toggle button is only there then. */
   hasCode: boolean;
+  /** The level of the notebook's top-level sections (2 for "##"), each starting a new page in print. */
+  sectionLevel?: number;
 }
 
 /**
@@ -41,18 +43,37 @@ function contentSecurityPolicy(scripts: readonly string[]): string {
   ].join("; ");
 }
 
-/** The report's scripts, in page order: the chart runtime and its driver (only with charts), the code toggle. */
+/** The report's scripts, in page order: the chart runtime and its driver (only with charts), the theme and code toggles. */
 function pageScripts(p: PageParts): string[] {
-  return [...(p.charts.length > 0 ? [...chartRuntimeScripts(), LIVE_CHARTS_JS] : []), ...(p.hasCode ? [CODE_TOGGLE_JS] : [])];
+  return [...(p.charts.length > 0 ? [...chartRuntimeScripts(), LIVE_CHARTS_JS] : []), THEME_TOGGLE_JS, ...(p.hasCode ? [CODE_TOGGLE_JS] : [])];
+}
+
+/**
+ * What the live view draws: the light spec, and the dark one as the few keys it changes
+ * (`config`, `background`) when that is all it changes, or whole otherwise.
+ */
+function liveSpecs(chart: RenderedChart): { light: unknown; dark?: unknown } {
+  if (chart.dark === undefined) return { light: chart.spec };
+  const frame = (spec: object) => JSON.stringify({ ...spec, config: null, background: null });
+  const dark = chart.dark.spec as Record<string, unknown>;
+  const patch = { config: dark["config"] ?? null, background: dark["background"] ?? null };
+  return { light: chart.spec, dark: frame(chart.spec) === frame(dark) ? { patch } : { spec: dark } };
 }
 
 function chartSpecs(charts: readonly RenderedChart[]): string {
-  return charts.map((c, i) => `<script type="application/json" id="vega_spec_${i + 1}">${jsonForScript(c.spec)}</script>`).join("\n");
+  return charts.map((c, i) => `<script type="application/json" id="vega_spec_${i + 1}">${jsonForScript(liveSpecs(c))}</script>`).join("\n");
 }
 
 export function renderPage(p: PageParts): string {
   const scripts = pageScripts(p);
-  const toolbar = p.hasCode ? `<div class="toolbar"><button type="button" id="code_toggle" class="code-toggle" aria-pressed="false" hidden>Show all code</button></div>` : "";
+  // The buttons need JavaScript: they stay hidden without it (the page follows the reader's scheme, code cells open one by one).
+  const toolbar = [
+    `<div class="toolbar">`,
+    `<button type="button" id="theme_toggle" aria-pressed="false" hidden>Dark theme</button>`,
+    p.hasCode ? `<button type="button" id="code_toggle" class="code-toggle" aria-pressed="false" hidden>Show all code</button>` : "",
+    `</div>`,
+  ].join("");
+  const sections = p.sectionLevel !== undefined ? ` break-h${p.sectionLevel}` : "";
   return [
     `<!DOCTYPE html>`,
     `<html lang="en">`,
@@ -65,11 +86,11 @@ export function renderPage(p: PageParts): string {
     `</head>`,
     `<body>`,
     `<main class="report">`,
+    toolbar,
     p.banner,
     p.header,
-    toolbar,
     p.toc,
-    `<article class="notebook">`,
+    `<article class="notebook${sections}">`,
     p.body,
     `</article>`,
     p.footer,

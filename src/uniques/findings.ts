@@ -1,6 +1,7 @@
 // The facts the notebook's sentences state about the extract, computed from its tables, so that
 // each sentence is a claim checked against the data it describes (claim() in the notebook).
 import type * as pl from "nodejs-polars";
+import { below } from "../display/prose";
 import { TOTAL_LABEL } from "./monthly-report";
 
 function numbers(frame: pl.DataFrame, name: string): (number | null)[] {
@@ -11,10 +12,10 @@ function sum(values: readonly (number | null)[]): number {
   return values.reduce<number>((a, b) => a + (b ?? 0), 0);
 }
 
-/** Shares of the estimate (summed over the rows of a daily or monthly table) that the underestimate and the offset make. */
-export function estimateParts(counts: pl.DataFrame): { underestimate: number; offset: number } {
+/** Shares of the estimate (summed over the rows of a daily or monthly table) that the underestimate and the offset make; null without an estimate. */
+export function estimateParts(counts: pl.DataFrame): { underestimate: number | null; offset: number | null } {
   const total = sum(numbers(counts, "estimate"));
-  return total === 0 ? { underestimate: 0, offset: 0 } : { underestimate: sum(numbers(counts, "underestimate")) / total, offset: sum(numbers(counts, "offset")) / total };
+  return total === 0 ? { underestimate: null, offset: null } : { underestimate: sum(numbers(counts, "underestimate")) / total, offset: sum(numbers(counts, "offset")) / total };
 }
 
 /**
@@ -32,23 +33,24 @@ export function largestProject(report: pl.DataFrame): { bucket: string; month: s
   return { bucket: first.bucket, month, timesNext: second === undefined || second.size === 0 ? Infinity : first.size / second.size };
 }
 
-/** The share of projects whose median monthly offset share is above their median daily one (rows of offsetShareSummary). */
-export function shareLargerMonthly(summary: pl.DataFrame): number {
+/** The share of projects whose median monthly offset share is above their median daily one (rows of offsetShareSummary); null when no project has both. */
+export function shareLargerMonthly(summary: pl.DataFrame): number | null {
   const daily = numbers(summary, "daily_share");
   const monthly = numbers(summary, "monthly_share");
   const known = daily.flatMap((d, i) => (d === null || monthly[i] === null ? [] : [monthly[i]! > d]));
-  return known.length === 0 ? 0 : known.filter(Boolean).length / known.length;
+  return known.length === 0 ? null : known.filter(Boolean).length / known.length;
 }
 
 /**
  * Whether the smaller half of the domains varies more: the median standard deviation of the daily
- * variations among the domains below the median size, against those above (rows of qualityByDomain).
+ * variations among the domains below the median size, against those above (rows of qualityByDomain);
+ * null with fewer than two domains.
  */
-export function smallVaryMore(quality: pl.DataFrame): boolean {
+export function smallVaryMore(quality: pl.DataFrame): boolean | null {
   const size = numbers(quality, "median_daily");
   const spread = numbers(quality, "std_variation");
   const rows = size.flatMap((s, i) => (s === null || spread[i] === null ? [] : [{ s, v: spread[i]! }])).sort((a, b) => a.s - b.s);
-  if (rows.length < 2) return false;
+  if (rows.length < 2) return null;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   const half = rows.length >> 1;
   return median(rows.slice(0, half).map((r) => r.v)) > median(rows.slice(rows.length - half).map((r) => r.v));
@@ -65,7 +67,7 @@ export function platformError(byPlatform: pl.DataFrame, platform: string): numbe
   return at === -1 ? null : (numbers(byPlatform, "median_relative_error")[at] ?? null);
 }
 
-/** Whether mobile domains come out lower against the truth than desktop ones: their median relative errors in errorByPlatform's table (a platform not in it counts as 0). */
-export function mobileBelowDesktop(byPlatform: pl.DataFrame): boolean {
-  return (platformError(byPlatform, "mobile") ?? 0) < (platformError(byPlatform, "desktop") ?? 0);
+/** Whether mobile domains come out lower against the truth than desktop ones: their median relative errors in errorByPlatform's table; null when a platform is not in it. */
+export function mobileBelowDesktop(byPlatform: pl.DataFrame): boolean | null {
+  return below(platformError(byPlatform, "mobile"), platformError(byPlatform, "desktop"));
 }

@@ -14,7 +14,7 @@ const daily: DailySignups = {
 test("the surge: share of sign-ups in the months, and whether the busiest days are inside", () => {
   assert.equal(surgeBetween(daily, "2020-12", "2021-02", 3), { share: 37 / 40, busiestInside: true });
   assert.equal(surgeBetween(daily, "2020-12", "2021-01", 3), { share: 30 / 40, busiestInside: false }, "the third busiest, 7 on 02-28, is outside");
-  assert.equal(surgeBetween({ days: [], newUsers: [], cumulative: [] }, "2020-12", "2021-02"), { share: 0, busiestInside: false });
+  assert.equal(surgeBetween({ days: [], newUsers: [], cumulative: [] }, "2020-12", "2021-02"), { share: null, busiestInside: null }, "no sign-ups: nothing to tell, not a share of 0");
 });
 
 test("the last months: counted from the first day of the month `months - 1` before the last one", () => {
@@ -43,7 +43,10 @@ test("the original's reach within the stated definition; the top inviters' sign-
   // 4 joined 2020-03, 10 2020-05, 20 2021-01; 99 is not a user and has no date.
   assert.is(shareJoinedBefore(users, tree, [{ user_id: 4, reach: 0 }, { user_id: 10, reach: 0 }, { user_id: 99, reach: 0 }], "2020-12"), 1);
   assert.is(shareJoinedBefore(users, tree, [{ user_id: 4, reach: 0 }, { user_id: 20, reach: 0 }], "2020-12"), 0.5);
-  assert.is(shareJoinedBefore(users, tree, [{ user_id: 99, reach: 0 }], "2020-12"), 0);
+  assert.is(shareJoinedBefore(users, tree, [{ user_id: 99, reach: 0 }], "2020-12"), null, "none of them is a user");
+  assert.is(reachWithinDefinition(tree, [], fof), null, "no inviters: cannot tell");
+  assert.is(shareFromMonth({}, "2020-10"), null);
+  assert.is(shareOfLastMonths({ days: [], newUsers: [], cumulative: [] }, 3), null);
 });
 
 test.run();

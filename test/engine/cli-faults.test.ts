@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { CLI, code, ROOT, runCli, scratch, writeNotebook } from "../helpers";
+import { CLI, code, ROOT, runCli, scratch, writeNotebook, writerHalfway } from "../helpers";
 
 const cli = (args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) => runCli(args, opts);
 
@@ -21,7 +21,7 @@ const until = async (what: string, check: () => boolean, ms = 60_000) => {
   const t0 = Date.now();
   while (!check()) {
     if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 20));
   }
 };
 const kernelFolders = (tmp: string) => readdirSync(tmp).filter((n) => n.startsWith("analysis-kernel-"));
@@ -161,6 +161,71 @@ test("after a SIGKILL of the runner the kernel and its child end by themselves, 
     assert.is(next.status, 0, next.stderr);
     assert.equal(kernelFolders(tmp), []);
   } finally {
+    cleanup();
+  }
+});
+
+test("SIGINT during the export (the cells have run, the kernel has ended): nothing written, the last report kept, exit 130", async () => {
+  const { dir, cleanup } = scratch();
+  const tmp = join(dir, "tmp");
+  mkdirSync(tmp);
+  try {
+    // A table of 20,000 rows takes the exporter seconds to sanitize and lay out; its kernel ends at once.
+    const pid = join(dir, "kernel.pid");
+    const nb = writeNotebook(dir, "big.ipynb", [
+      code(`import * as tslab from "tslab";\nrequire("node:fs").writeFileSync(${JSON.stringify(pid)}, String(process.pid));\ntslab.display.html("<table>" + Array.from({ length: 20000 }, (_, i) => "<tr><td>" + i + "</td><td><b>row</b></td></tr>").join("") + "</table>");`),
+    ]);
+    const out = join(dir, "out");
+    mkdirSync(out);
+    writeFileSync(join(out, "big.html"), "the last good report");
+    const proc = spawn(process.execPath, [CLI, "report", nb, "--out", out], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: ["ignore", "ignore", "pipe"], detached: true });
+    let stderr = "";
+    proc.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((r) => proc.on("exit", (c) => r(c)));
+    await until("the cell", () => existsSync(pid) && stderr.includes("cell 1/1"));
+    const kernel = Number(readFileSync(pid, "utf8"));
+    // Ended: gone, or a zombie that the runner reaps once its export lets its event loop turn.
+    const ended = () => {
+      try {
+        return readFileSync(`/proc/${kernel}/stat`, "utf8").replace(/^.*\) /s, "").startsWith("Z");
+      } catch {
+        return true;
+      }
+    };
+    await until("the kernel to end after its cell", ended, 60_000);
+    assert.equal(readdirSync(out), ["big.html"], "the export has not written yet");
+    process.kill(-proc.pid!, "SIGINT");
+    assert.is(await exited, 130, stderr);
+    assert.match(stderr, `${nb}: stopped by SIGINT: ended the kernel`);
+    assert.not.match(stderr, "ran in");
+    assert.equal(readdirSync(out), ["big.html"], "no report, no failed page, no temporary file");
+    assert.is(readFileSync(join(out, "big.html"), "utf8"), "the last good report");
+    assert.equal(kernelFolders(tmp), []);
+  } finally {
+    cleanup();
+  }
+});
+
+test("a 10 MB temporary file that a writer killed by SIGKILL left beside the report is removed by the next run; a running writer's is not", async () => {
+  const { dir, cleanup } = scratch();
+  const out = join(dir, "out");
+  mkdirSync(out);
+  const nb = writeNotebook(dir, "small.ipynb", [code("1")]);
+  const running = await writerHalfway(join(out, "small.json"));
+  try {
+    const killed = await writerHalfway(join(out, "small.ipynb"));
+    killed.kill("SIGKILL");
+    await new Promise((r) => killed.once("exit", r));
+    const left = `small.ipynb.${killed.pid}.0.tmp`;
+    assert.ok(readdirSync(out).includes(left));
+    const run = cli(["report", nb, "--out", out]);
+    assert.is(run.status, 0, run.stderr);
+    const files = readdirSync(out);
+    assert.not.ok(files.includes(left), "the killed writer's file is gone");
+    assert.ok(files.includes(`small.json.${running.pid}.0.tmp`), "the running writer keeps its own");
+    assert.equal(files.filter((f) => !f.endsWith(".tmp")).sort(), ["small.changes.json", "small.fingerprint.json", "small.html", "small.ipynb", "small.json"]);
+  } finally {
+    running.kill("SIGKILL");
     cleanup();
   }
 });

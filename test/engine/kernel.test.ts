@@ -1,9 +1,11 @@
 // The kernel client on the real tslab kernel: what happens when the kernel cannot start.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { Kernel, kernelCommand } from "../../src/engine/kernel";
-import type { Output } from "../../src/engine/notebook";
+import { Kernel, kernelCommand, removeStaleKernelFolders } from "../../src/engine/kernel";
+import type { Output } from "../../src/notebook/notebook";
 import { kernelSpec } from "../../src/engine/kernelspec";
 import { ROOT } from "../helpers";
 
@@ -41,6 +43,35 @@ test("a kernel that dies while starting: a named error, no sockets left open, no
   }
 });
 
+test("kernel and tracking folders left by a killed runner are removed, also when its pid now names a younger process; a running owner's stay", async () => {
+  const dir = mkdtempSync(join(ROOT, ".tmp-kernel-"));
+  const young = spawn(process.execPath, ["-e", "const p = process.ppid; setInterval(() => process.ppid !== p && process.exit(), 500);"], { stdio: "ignore" });
+  try {
+    const dead = spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" });
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    const folder = (name: string, owner: number | undefined, written?: Date) => {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, "kernel.json"), "{}");
+      if (owner === undefined) return;
+      writeFileSync(join(dir, name, "owner.pid"), String(owner));
+      if (written) utimesSync(join(dir, name, "owner.pid"), written, written);
+    };
+    folder("analysis-kernel-dead", Number(dead.stdout.trim()));
+    folder("analysis-kernel-reused", young.pid!, aMinuteAgo);
+    folder("analysis-kernel-this-one-before", process.pid, new Date(performance.timeOrigin - 60_000));
+    folder("analysis-kernel-this-one", process.pid);
+    folder("analysis-kernel-starting", undefined);
+    // A run's tracking folder (its log), left by the same killed runner.
+    folder("analysis-track-dead", Number(dead.stdout.trim()));
+    folder("analysis-track-this-one", process.pid);
+    const removed = removeStaleKernelFolders(dir).map((f) => basename(f));
+    assert.equal(removed.sort(), ["analysis-kernel-dead", "analysis-kernel-reused", "analysis-kernel-this-one-before", "analysis-track-dead"]);
+    assert.equal(readdirSync(dir).sort(), ["analysis-kernel-starting", "analysis-kernel-this-one", "analysis-track-this-one"]);
+  } finally {
+    young.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 const lines = (outputs: Output[]) =>
   outputs
@@ -65,6 +96,36 @@ for (const count of [2000, 20000]) {
     }
   });
 }
+
+test("a burst of lines leaves the kernel as a few messages (tslab alone sends one per line), and a slow stream as one per 50 ms", async () => {
+  const kernel = await Kernel.start({ cwd: ROOT });
+  try {
+    // 20,000 lines of 101 characters: one message per MiB gathered.
+    const burst = await kernel.execute(`for (let i = 0; i < 20000; i++) console.log(i + " " + "x".repeat(100));`, 120_000);
+    assert.is(lines(burst.outputs).length, 20000);
+    assert.ok(burst.outputs.length <= 3, `${burst.outputs.length} messages`);
+    // A line at every turn of the event loop for 500 ms: the interval bounds the messages.
+    const t0 = performance.now();
+    const slow = await kernel.execute(`const end = Date.now() + 500;\nfor (let i = 0; Date.now() < end; i++) { console.log(i); await new Promise((r) => setImmediate(r)); }`, 60_000);
+    const elapsed = performance.now() - t0;
+    assert.ok(lines(slow.outputs).length > 100, "many lines");
+    assert.ok(slow.outputs.length <= Math.ceil(elapsed / 45) + 1, `${slow.outputs.length} messages in ${Math.round(elapsed)} ms`);
+  } finally {
+    await kernel.shutdown();
+  }
+});
+
+test("gathered writes keep their order with stderr and displays, and the last ones arrive before the cell's reply", async () => {
+  const kernel = await Kernel.start({ cwd: ROOT });
+  try {
+    const reply = await kernel.execute(`import * as tslab from "tslab";\nconsole.log("a"); console.error("b"); console.log("c"); tslab.display.html("<i>d</i>"); console.log("e"); 42`, 60_000);
+    assert.is(reply.incomplete, undefined);
+    const seen = reply.outputs.map((o) => (o.output_type === "stream" ? `${o.name}: ${o.text}` : o.output_type));
+    assert.equal(seen, ["stdout: a\n", "stderr: b\n", "stdout: c\n", "display_data", "stdout: e\n42\n"]);
+  } finally {
+    await kernel.shutdown();
+  }
+});
 
 test("on tslab as it is, a lost status idle ends the cell after the bounded wait, marked incomplete, and the next cell runs", async () => {
   // plainTslab: tslab's own bin/tslab, which loses messages in a burst; the client must not stall.

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { Notebook } from "../../src/engine/notebook";
+import type { Notebook } from "../../src/notebook/notebook";
 import ts from "typescript";
 import { injectedSource, injectParameters, parseDefaults, parseValue, setParameter, type ParameterValue } from "../../src/engine/parameters";
 

@@ -2,7 +2,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { errorSummary, runNotebook } from "../../src/engine/runner";
-import { tagsOf, type CodeCell, type Output } from "../../src/engine/notebook";
+import { tagsOf, type CodeCell, type Output } from "../../src/notebook/notebook";
 import { VEGALITE_MIME } from "../../src/display";
 import { code, DEMO, markdown, scratch, writeNotebook } from "../helpers";
 

@@ -1,11 +1,12 @@
 import { pbkdf2 } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { replaceFile, writeAtomic, writeStreamAtomic } from "../../src/io/atomic";
-import { scratch } from "../helpers";
+import { removeLeftovers, replaceFile, writeAtomic, writeStreamAtomic } from "../../src/io/atomic";
+import { scratch, writerHalfway } from "../helpers";
 
 /** The message a promise rejects with; "" if it resolves. */
 async function failureOf(promise: Promise<unknown>): Promise<string> {
@@ -97,6 +98,46 @@ test("a stream that fails before its first chunk leaves no temporary file either
     assert.equal(readdirSync(dir), []);
   } finally {
     await Promise.all(busy);
+    cleanup();
+  }
+});
+
+/** A process that only waits, started now: a pid given again after a writer died. */
+function youngProcess(): ChildProcess {
+  return spawn(process.execPath, ["-e", "const p = process.ppid; setInterval(() => process.ppid !== p && process.exit(), 500);"], { stdio: "ignore" });
+}
+
+test("removeLeftovers: a killed writer's temporary file goes, also when its pid was given to a younger process; a running writer's stays", async () => {
+  const { dir, cleanup } = scratch();
+  const children: ChildProcess[] = [];
+  try {
+    const killed = await writerHalfway(join(dir, "demo.ipynb"));
+    children.push(killed);
+    killed.kill("SIGKILL");
+    await new Promise((r) => killed.once("exit", r));
+    const running = await writerHalfway(join(dir, "demo.html"));
+    children.push(running);
+    // Written a minute ago by a process that is gone; its pid now names one started since.
+    const young = youngProcess();
+    children.push(young);
+    const reused = `demo.json.${young.pid}.0.tmp`;
+    writeFileSync(join(dir, reused), "half");
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, reused), aMinuteAgo, aMinuteAgo);
+    // This process's own pid, on a file written before it started (a fresh container's CLI).
+    const before = new Date(performance.timeOrigin - 60_000);
+    const own = `demo.changes.json.${process.pid}.0.tmp`;
+    writeFileSync(join(dir, own), "half");
+    utimesSync(join(dir, own), before, before);
+    const mine = `demo.fingerprint.json.${process.pid}.1.tmp`;
+    writeFileSync(join(dir, mine), "being written");
+    writeFileSync(join(dir, `other.ipynb.${killed.pid}.0.tmp`), "another report's");
+
+    const removed = removeLeftovers(dir, "demo.");
+    assert.equal(removed.sort(), [own, `demo.ipynb.${killed.pid}.0.tmp`, reused].sort());
+    assert.equal(readdirSync(dir).sort(), [`demo.html.${running.pid}.0.tmp`, mine, `other.ipynb.${killed.pid}.0.tmp`].sort());
+  } finally {
+    for (const child of children) child.kill("SIGKILL");
     cleanup();
   }
 });

@@ -1,4 +1,4 @@
-// Runs inside JupyterLab's page (added by lab.test.ts as an init script): drives Lab through the
+// Runs inside JupyterLab's page (added by lab.integration.test.ts as an init script): drives Lab through the
 // application object that `--LabApp.expose_app_in_browser=True` exposes as window.jupyterapp,
 // and reads back what Lab shows. Plain JavaScript: it runs in the browser, not under tsx.
 (() => {

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { CodeCell, TextCell } from "../../src/engine/notebook";
+import type { CodeCell, TextCell } from "../../src/notebook/notebook";
 import { renderCodeCell, renderRawCell, type CellContext } from "../../src/report/cells";
 import { Slugger } from "../../src/report/slug";
 import { code, display } from "./fixtures";

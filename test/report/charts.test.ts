@@ -1,7 +1,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DataError } from "../../src/errors";
-import { LINKS_REMOVED, renderChart } from "../../src/report/charts";
+import { themed, type ChartSpec } from "../../src/display/chart";
+import { darkTheme, theme } from "../../src/display/theme";
+import { darkVariant, LINKS_REMOVED, prefixIds, renderChart } from "../../src/report/charts";
 import { barPaths, barSpec } from "./fixtures";
 
 test("a Vega-Lite bar chart of 3 values is an SVG with 3 bars of the right heights", async () => {
@@ -68,6 +70,50 @@ test("an href encoding (a link per bar) is drawn without its links, with a note,
   } finally {
     process.off("unhandledRejection", onRejection);
   }
+});
+
+test("each chart is drawn twice: with the house theme, and on the dark background with light text", async () => {
+  const chart = await renderChart(themed(barSpec() as unknown as ChartSpec), "vega-lite");
+  assert.match(chart.svg, /<rect width="\d+" height="\d+" fill="white"\/>/);
+  assert.ok(chart.dark, "a dark drawing");
+  assert.match(chart.dark.svg, `fill="${darkTheme.background}"`);
+  assert.match(chart.dark.svg, `fill="${darkTheme.axis.labelColor}"`, "axis labels in the dark theme's colour");
+  assert.is(barPaths(chart.dark.svg).length, 3, "the same bars");
+  assert.equal(barPaths(chart.dark.svg), barPaths(chart.svg));
+});
+
+test("a spec with its own background keeps its colours in the dark scheme: no dark drawing", async () => {
+  const own = themed({ ...barSpec(), background: "#fdf6e3" } as unknown as ChartSpec);
+  assert.is((await renderChart(own, "vega-lite")).dark, undefined);
+  assert.is(darkVariant({ config: { background: "#123" } }), undefined);
+  assert.equal(darkVariant({ config: { axis: { labelFontSize: 20, labelColor: "#555" } } })?.["config"], { ...darkTheme, axis: { labelFontSize: 20, ...darkTheme.axis } });
+});
+
+/** WCAG 2.1's contrast ratio of two colours written #rgb or #rrggbb. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const hex = color.length === 4 ? `#${[...color.slice(1)].map((c) => c + c).join("")}` : color;
+    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+// axe cannot judge text drawn in an SVG (it finds no background): the themes' text colours are checked here.
+test("the charts' text keeps 4.5:1 on its background in both themes", () => {
+  const texts = (t: { title: { color: string }; axis: { titleColor: string; labelColor: string } }) => [t.title.color, t.axis.titleColor, t.axis.labelColor];
+  for (const color of texts(theme)) assert.ok(contrast(color, "#ffffff") >= 4.5, `${color} on white: ${contrast(color, "#ffffff").toFixed(2)}`);
+  for (const color of [...texts(darkTheme), darkTheme.title.subtitleColor, darkTheme.legend.labelColor, darkTheme.legend.titleColor, darkTheme.text.color]) {
+    assert.ok(contrast(color, darkTheme.background) >= 4.5, `${color} on ${darkTheme.background}: ${contrast(color, darkTheme.background).toFixed(2)}`);
+  }
+  assert.ok(contrast("#777777", "#ffffff") < 4.5, "the check can fail");
+});
+
+test("two drawings in a page never share an id: each gets a prefix, and its references follow", () => {
+  const svg = `<svg><defs><clipPath id="clip1"><rect/></clipPath></defs><g clip-path="url(#clip1)"><use href="#clip1"/><a href="#elsewhere"/></g></svg>`;
+  assert.is(prefixIds(svg, "chart2-dark-"), `<svg><defs><clipPath id="chart2-dark-clip1"><rect/></clipPath></defs><g clip-path="url(#chart2-dark-clip1)"><use href="#chart2-dark-clip1"/><a href="#elsewhere"/></g></svg>`);
+  assert.is(prefixIds("<svg><g/></svg>", "x-"), "<svg><g/></svg>");
 });
 
 test.run();

@@ -1,5 +1,5 @@
 // Small notebooks and run descriptions for the report tests.
-import type { Cell, Notebook, Output } from "../../src/engine/notebook";
+import type { Cell, Notebook, Output } from "../../src/notebook/notebook";
 import type { ReportInfo } from "../../src/report";
 
 export const VEGALITE = "application/vnd.vegalite.v5+json";

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { renderFailureBanner, renderHeader } from "../../src/report/header";
+import { renderClaimsBanner, renderFailureBanner, renderHeader } from "../../src/report/header";
 import { info } from "./fixtures";
 
 test("the header: when, how long, parameters as JSON, inputs with size and hash, versions, commit", () => {
@@ -24,6 +24,16 @@ test("no commit outside git; empty lists say so", () => {
 test("the failure banner numbers cells from 1 and links to the cell when it is in the page", () => {
   assert.match(renderFailureBanner({ cellIndex: 0, message: "Error: <x>" }, true), 'FAILED at <a href="#cell_1">cell 1</a>:</strong> <span class="failure-message">Error: &lt;x&gt;</span>');
   assert.match(renderFailureBanner({ cellIndex: 6, message: "m" }, false), "FAILED at cell 7:</strong>");
+});
+
+test("claims banner: statements that do not hold as an alert; those not checked on this data apart, never among the true ones", () => {
+  assert.is(renderClaimsBanner([], []), "");
+  const both = renderClaimsBanner([{ text: "A & B" }], [{ text: "mobile < desktop" }, { text: "C" }]);
+  assert.match(both, '<div class="claims-banner" role="alert"><strong>⚠ 1 statement in this report does not hold for the data it read</strong>');
+  assert.match(both, "<li>A &amp; B</li>");
+  assert.match(both, '<div class="claims-banner claims-unchecked" role="note"><strong>2 statements were not checked on this data</strong>');
+  assert.match(both, "<li>mobile &lt; desktop</li><li>C</li>");
+  assert.not.match(renderClaimsBanner([], [{ text: "C" }]), 'role="alert"');
 });
 
 test.run();

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { Output } from "../../src/engine/notebook";
+import type { Output } from "../../src/notebook/notebook";
 import { renderOutputs, type OutputContext } from "../../src/report/outputs";
 import { Slugger } from "../../src/report/slug";
 import { barSpec, display, PNG, VEGALITE } from "./fixtures";
@@ -20,7 +20,8 @@ test("PNGs become data: URIs, whether one string with a newline or a list of lin
 test("the richest representation wins: chart, then images, HTML, markdown, LaTeX, plain text", async () => {
   const ctx = context();
   const chart = await render([display({ [VEGALITE]: barSpec(), "image/png": PNG, "text/plain": "<chart>" })], ctx);
-  assert.match(chart, /^<figure class="chart" data-chart="1"><div class="chart-static"><svg /);
+  assert.match(chart, /^<figure class="chart" data-chart="1"><div class="chart-view" role="img" aria-label="Three bars\. [^"]+"><div class="chart-static chart-light" aria-hidden="true"><svg /);
+  assert.match(chart, /<div class="chart-static chart-dark" aria-hidden="true"><svg [^]*<details class="chart-data">/, "the dark drawing, then the data behind a toggle");
   assert.is(ctx.charts.length, 1);
   assert.match(await render([display({ "application/vnd.vegalite.v4+json": barSpec() })]), '<figure class="chart"');
   assert.match(await render([display({ "image/png": PNG, "text/html": "<b>x</b>" })]), "<img ");

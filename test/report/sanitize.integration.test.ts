@@ -3,33 +3,21 @@
 // HTTP server listens for what they would send. Opened as exported, with JavaScript on and off,
 // and once more without its Content-Security-Policy, to see that scripts and navigation are kept
 // out by the sanitizer itself (only style sheets' requests are left to the CSP).
-import { spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { delimiter, join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { Cell } from "../../src/engine/notebook";
+import type { Cell } from "../../src/notebook/notebook";
 import { renderReport } from "../../src/report";
-import { scratch, skipAll } from "../helpers";
+import { CHROMIUM, launchChromium } from "../chromium";
+import { scratch } from "../helpers";
+import { skipAll } from "../tools";
 import { code, display, info, md, notebook } from "./fixtures";
 import { clickable, payloads } from "./payloads";
 
 const NAMES = ["a report with every payload does not run script, navigate or send a request, with JavaScript on or off, with or without its CSP"];
-
-/** Chromium from $CHROMIUM, else PATH; undefined when there is none. */
-function findChromium(): string | undefined {
-  const named = process.env["CHROMIUM"];
-  if (named) return named;
-  for (const dir of (process.env["PATH"] ?? "").split(delimiter)) {
-    for (const name of ["chromium", "chromium-browser"]) if (existsSync(join(dir, name))) return join(dir, name);
-  }
-  return undefined;
-}
-
-const executable = findChromium();
-const works = executable !== undefined && spawnSync(executable, ["--version"], { encoding: "utf8", timeout: 30_000 }).status === 0;
 
 interface Visit {
   dialogs: string[];
@@ -61,9 +49,10 @@ async function open(browser: Browser, file: string, javaScriptEnabled: boolean, 
   return visit;
 }
 
-if (!works) {
-  skipAll(test, NAMES, `Chromium ${executable ? `at ${executable} does not start` : "not found ($CHROMIUM, or chromium on PATH)"}: apt-get install chromium`);
+if (CHROMIUM.path === undefined) {
+  skipAll(test, NAMES, CHROMIUM.missing);
 } else {
+  const executable = CHROMIUM.path;
   test(NAMES[0] as string, async () => {
     const hits: string[] = [];
     const server = createServer((req, res) => {
@@ -73,10 +62,7 @@ if (!works) {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const leak = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
     const { dir, cleanup } = scratch();
-    const browser = await chromium.launch({
-      executablePath: executable,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    });
+    const browser = await launchChromium(executable);
     try {
       const list = payloads(leak);
       const raw = (html: string): Cell => ({ cell_type: "raw", source: html, metadata: { format: "text/html" } });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { joinText } from "../../src/report/text";
-import { sourceOf, type Notebook } from "../../src/engine/notebook";
+import { sourceOf, type Notebook } from "../../src/notebook/notebook";
 import { parseMarkdown, renderMarkdown, renderUnsanitized } from "../../src/report/markdown";
 import { renderLatexOutput } from "../../src/report/math";
 import { sanitizeHtml, type Policy } from "../../src/report/sanitize";

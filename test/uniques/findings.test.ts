@@ -6,7 +6,10 @@ import { TOTAL_LABEL } from "../../src/uniques/monthly-report";
 
 test("the estimate's parts: 30 + 10 of 40 is three quarters underestimate, one quarter offset", () => {
   assert.equal(estimateParts(pl.DataFrame({ underestimate: [20, 10], offset: [6, 4], estimate: [26, 14] })), { underestimate: 0.75, offset: 0.25 });
-  assert.equal(estimateParts(pl.DataFrame({ underestimate: [0], offset: [0], estimate: [0] })), { underestimate: 0, offset: 0 });
+  assert.equal(estimateParts(pl.DataFrame({ underestimate: [0], offset: [0], estimate: [0] })), { underestimate: null, offset: null });
+  assert.is(shareLargerMonthly(pl.DataFrame({ daily_share: [null], monthly_share: [0.5] })), null);
+  assert.is(smallVaryMore(pl.DataFrame({ median_daily: [300], std_variation: [0.1] })), null);
+  assert.is(mobileBelowDesktop(pl.DataFrame({ platform: ["desktop"], median_relative_error: [0.05] })), null, "no mobile row: not a 0");
 });
 
 test("the largest project in the last month against the next, the total row left out", () => {

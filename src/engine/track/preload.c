@@ -160,77 +160,58 @@ static mode_t mode_of(int flags, va_list ap) {
   return (flags & (O_CREAT | O_TMPFILE)) ? (mode_t)va_arg(ap, int) : 0;
 }
 
-#define OPEN_LIKE(name, real_call, dirfd_expr)                       \
-  int name(const char *path, int flags, ...) {                       \
+// open(path, flags, mode) and openat(dirfd, path, flags, mode): PARAMS is the signature before
+// `flags`, DIRFD the folder a relative path is taken from, ARGS the call forwarded.
+#define OPEN_LIKE(name, PARAMS, DIRFD, ARGS)                         \
+  int name(PARAMS, int flags, ...) {                                 \
     va_list ap;                                                      \
     va_start(ap, flags);                                             \
     mode_t mode = mode_of(flags, ap);                                \
     va_end(ap);                                                      \
     static __typeof__(&name) real;                                   \
     if (!real) real = REAL(name);                                    \
-    int existed = exists_at(dirfd_expr, path, flags);                \
-    int fd = real_call;                                              \
+    int existed = exists_at(DIRFD, path, flags);                     \
+    int fd = real ARGS;                                              \
     int err = errno;                                                 \
-    note_open(dirfd_expr, path, flags, fd, err, existed);            \
+    note_open(DIRFD, path, flags, fd, err, existed);                 \
     errno = err;                                                     \
     return fd;                                                       \
   }
 
-OPEN_LIKE(open, real(path, flags, mode), AT_FDCWD)
-OPEN_LIKE(open64, real(path, flags, mode), AT_FDCWD)
-
-#define OPENAT_LIKE(name)                                            \
-  int name(int dirfd, const char *path, int flags, ...) {            \
-    va_list ap;                                                      \
-    va_start(ap, flags);                                             \
-    mode_t mode = mode_of(flags, ap);                                \
-    va_end(ap);                                                      \
-    static __typeof__(&name) real;                                   \
-    if (!real) real = REAL(name);                                    \
-    int existed = exists_at(dirfd, path, flags);                     \
-    int fd = real(dirfd, path, flags, mode);                         \
-    int err = errno;                                                 \
-    note_open(dirfd, path, flags, fd, err, existed);                 \
-    errno = err;                                                     \
-    return fd;                                                       \
-  }
-
-OPENAT_LIKE(openat)
-OPENAT_LIKE(openat64)
+#define PATH_ONLY const char *path
+#define DIR_AND_PATH int dirfd, const char *path
+OPEN_LIKE(open, PATH_ONLY, AT_FDCWD, (path, flags, mode))
+OPEN_LIKE(open64, PATH_ONLY, AT_FDCWD, (path, flags, mode))
+OPEN_LIKE(openat, DIR_AND_PATH, dirfd, (dirfd, path, flags, mode))
+OPEN_LIKE(openat64, DIR_AND_PATH, dirfd, (dirfd, path, flags, mode))
 
 // The fortified entry points that _FORTIFY_SOURCE builds call instead of open().
-int __open_2(const char *path, int flags) {
-  static int (*real)(const char *, int);
-  if (!real) real = (int (*)(const char *, int))dlsym(RTLD_NEXT, "__open_2");
-  int existed = exists_at(AT_FDCWD, path, flags), fd = real(path, flags), err = errno;
-  note_open(AT_FDCWD, path, flags, fd, err, existed);
-  errno = err;
-  return fd;
-}
-int __open64_2(const char *path, int flags) {
-  static int (*real)(const char *, int);
-  if (!real) real = (int (*)(const char *, int))dlsym(RTLD_NEXT, "__open64_2");
-  int existed = exists_at(AT_FDCWD, path, flags), fd = real(path, flags), err = errno;
-  note_open(AT_FDCWD, path, flags, fd, err, existed);
-  errno = err;
-  return fd;
-}
-int __openat_2(int dirfd, const char *path, int flags) {
-  static int (*real)(int, const char *, int);
-  if (!real) real = (int (*)(int, const char *, int))dlsym(RTLD_NEXT, "__openat_2");
-  int existed = exists_at(dirfd, path, flags), fd = real(dirfd, path, flags), err = errno;
-  note_open(dirfd, path, flags, fd, err, existed);
-  errno = err;
-  return fd;
-}
-int __openat64_2(int dirfd, const char *path, int flags) {
-  static int (*real)(int, const char *, int);
-  if (!real) real = (int (*)(int, const char *, int))dlsym(RTLD_NEXT, "__openat64_2");
-  int existed = exists_at(dirfd, path, flags), fd = real(dirfd, path, flags), err = errno;
-  note_open(dirfd, path, flags, fd, err, existed);
-  errno = err;
-  return fd;
-}
+#define FORTIFIED(name)                                                \
+  int name(const char *path, int flags) {                              \
+    static int (*real)(const char *, int);                             \
+    if (!real) real = (int (*)(const char *, int))dlsym(RTLD_NEXT, #name); \
+    int existed = exists_at(AT_FDCWD, path, flags);                    \
+    int fd = real(path, flags), err = errno;                           \
+    note_open(AT_FDCWD, path, flags, fd, err, existed);                \
+    errno = err;                                                       \
+    return fd;                                                         \
+  }
+
+#define FORTIFIED_AT(name)                                                  \
+  int name(int dirfd, const char *path, int flags) {                        \
+    static int (*real)(int, const char *, int);                             \
+    if (!real) real = (int (*)(int, const char *, int))dlsym(RTLD_NEXT, #name); \
+    int existed = exists_at(dirfd, path, flags);                            \
+    int fd = real(dirfd, path, flags), err = errno;                         \
+    note_open(dirfd, path, flags, fd, err, existed);                        \
+    errno = err;                                                            \
+    return fd;                                                              \
+  }
+
+FORTIFIED(__open_2)
+FORTIFIED(__open64_2)
+FORTIFIED_AT(__openat_2)
+FORTIFIED_AT(__openat64_2)
 
 // fopen's mode string as open(2) flags, enough to tell reading from writing.
 static int fopen_flags(const char *mode) {
@@ -335,21 +316,21 @@ int connect(int fd, const struct sockaddr *addr, socklen_t len) {
 int execve(const char *path, char *const argv[], char *const envp[]) {
   static __typeof__(&execve) real;
   if (!real) real = REAL(execve);
-  note("X ", -2, path ? path : "");
+  note("X ", -2, path);
   return real(path, argv, envp);
 }
 
 int execvp(const char *file, char *const argv[]) {
   static __typeof__(&execvp) real;
   if (!real) real = REAL(execvp);
-  note("X ", -2, file ? file : "");
+  note("X ", -2, file);
   return real(file, argv);
 }
 
 int execvpe(const char *file, char *const argv[], char *const envp[]) {
   static __typeof__(&execvpe) real;
   if (!real) real = REAL(execvpe);
-  note("X ", -2, file ? file : "");
+  note("X ", -2, file);
   return real(file, argv, envp);
 }
 
@@ -357,7 +338,7 @@ int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *
                 char *const argv[], char *const envp[]) {
   static __typeof__(&posix_spawn) real;
   if (!real) real = REAL(posix_spawn);
-  note("X ", -2, path ? path : "");
+  note("X ", -2, path);
   return real(pid, path, actions, attr, argv, envp);
 }
 
@@ -365,7 +346,7 @@ int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t 
                  char *const argv[], char *const envp[]) {
   static __typeof__(&posix_spawnp) real;
   if (!real) real = REAL(posix_spawnp);
-  note("X ", -2, file ? file : "");
+  note("X ", -2, file);
   return real(pid, file, actions, attr, argv, envp);
 }
 

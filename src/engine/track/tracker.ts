@@ -31,9 +31,6 @@ export const TRACKING = "ANALYSIS_TRACKING";
 /** Where the build puts the kernel's side of the tracking (dist/, from src/ or dist/ alike). */
 const BUILT = join(__dirname, "..", "..", "..", "dist", "engine", "track");
 
-/** The kernel-side hooks (hooks.ts, compiled), which the launcher loads before tslab. */
-export const HOOKS = join(BUILT, "hooks.js");
-
 /** The preload library built at install (scripts/build.js), where this platform can load one. */
 export function preloadLibrary(): string | undefined {
   if (process.platform !== "linux" || process.env[TRACKING] === "node" || process.env[TRACKING] === "off") return undefined;
@@ -67,6 +64,8 @@ export class Tracker {
 
   constructor() {
     this.folder = mkdtempSync(join(tmpdir(), "analysis-track-"));
+    // Whose it is: a runner killed by SIGKILL leaves it, and the next kernel start removes it (kernel.ts).
+    writeFileSync(join(this.folder, "owner.pid"), String(process.pid));
     this.log = join(this.folder, "events.log");
     writeFileSync(this.log, "");
     this.rules = toolchainRules([this.folder]);

@@ -5,7 +5,8 @@
 // never sees a part being written. One update at a time: DIR/.update.lock holds the process id.
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { alive, removeLeftovers, writeAtomic } from "../../io/atomic";
+import { removeLeftovers, writeAtomic } from "../../io/atomic";
+import { writerGone } from "../../io/pid";
 import { writeNdjson } from "./ndjson-writer";
 import { asLines, DEFAULT_INDEX, PositionTracker, pullHits, withClient, type PullOptions } from "./snapshot";
 import type { SortedHit } from "./snapshot-engine";
@@ -82,7 +83,7 @@ async function withLock<T>(dir: string, run: () => Promise<T>): Promise<T> {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST" || tries > 0) throw e;
       const holder = Number(readFileSync(lock, "utf8").trim());
-      if (Number.isInteger(holder) && holder > 0 && alive(holder)) throw new SnapshotError(`${dir} is being updated by process ${holder} (${lock})`);
+      if (Number.isInteger(holder) && holder > 0 && !writerGone(holder, statSync(lock).mtimeMs)) throw new SnapshotError(`${dir} is being updated by process ${holder} (${lock})`);
       rmSync(lock, { force: true }); // left by an update that was killed
     }
   }

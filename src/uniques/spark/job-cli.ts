@@ -1,36 +1,39 @@
 // `npm run spark:unique-devices -- --input PATH... --out DIR [--master URL] [--table NAME] [--conf K=V]...`:
 // unique devices per domain for every day and month of the input, computed by Spark (job.ts),
 // written to DIR/daily and DIR/monthly as Parquet; the notebook reads them with -p countsPath DIR.
+import { readArgs, reportUsage, UsageError } from "../../args";
 import { DataError } from "../../errors";
 import { runSparkJob, type SparkJobOptions } from "./job";
 
 const USAGE = "usage: npm run spark:unique-devices -- (--input PATH... | --table NAME) --out DIR [--master local[*]|yarn|k8s://...|spark://...] [--conf KEY=VALUE]...";
 
+const OPTIONS = {
+  input: { type: "string", multiple: true },
+  out: { type: "string" },
+  master: { type: "string" },
+  table: { type: "string" },
+  conf: { type: "string", multiple: true },
+} as const;
+
 export function parseArguments(argv: string[]): SparkJobOptions {
+  const { values, tokens } = readArgs(argv, OPTIONS);
+  // `--input a b c`: the paths after --input, up to the next option, are its values too.
   const paths: string[] = [];
-  const conf: string[] = [];
-  let table: string | undefined;
-  let out: string | undefined;
-  let master: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const value = argv[i + 1];
-    if (arg === "--input") {
-      // One or more paths, up to the next option.
-      while (argv[i + 1] !== undefined && !(argv[i + 1] as string).startsWith("--")) paths.push(argv[++i] as string);
-      if (paths.length === 0) throw new DataError(`--input: expected one or more paths\n${USAGE}`);
-    } else if (["--out", "--master", "--table", "--conf"].includes(arg) && value !== undefined && !value.startsWith("--")) {
-      i++;
-      if (arg === "--out" && value.trim() === "") throw new DataError(`--out: expected a folder, got '${value}'\n${USAGE}`);
-      if (arg === "--out") out = value;
-      else if (arg === "--master") master = value;
-      else if (arg === "--table") table = value;
-      else if (!/^[^=]+=/.test(value)) throw new DataError(`--conf: expected KEY=VALUE, got '${value}'\n${USAGE}`);
-      else conf.push(value);
-    } else throw new DataError(`unknown or incomplete argument '${arg}'\n${USAGE}`);
+  let afterInput = false;
+  for (const token of tokens) {
+    if (token.kind === "option") {
+      afterInput = token.name === "input";
+      if (afterInput && token.value !== undefined) paths.push(token.value);
+    } else if (token.kind === "positional") {
+      if (!afterInput) throw new UsageError(`unexpected argument '${token.value}'`);
+      paths.push(token.value);
+    }
   }
-  if (out === undefined) throw new DataError(`--out DIR is required\n${USAGE}`);
-  if ((table === undefined) === (paths.length === 0)) throw new DataError(`give either --input PATH... or --table NAME\n${USAGE}`);
+  const { out, master, table, conf = [] } = values;
+  if (out === undefined) throw new UsageError("--out DIR is required");
+  if (out.trim() === "") throw new UsageError(`--out: expected a folder, got '${out}'`);
+  for (const c of conf) if (!/^[^=]+=/.test(c)) throw new UsageError(`--conf: expected KEY=VALUE, got '${c}'`);
+  if ((table === undefined) === (paths.length === 0)) throw new UsageError("give either --input PATH... or --table NAME");
   return { input: table === undefined ? { paths } : { table }, out, ...(master === undefined ? {} : { master }), ...(conf.length > 0 ? { conf } : {}) };
 }
 
@@ -39,8 +42,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     options = parseArguments(argv);
   } catch (e) {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
+    if (e instanceof UsageError) return reportUsage(e, USAGE);
+    throw e;
   }
   try {
     const result = await runSparkJob({ ...options, log: (text) => process.stderr.write(text) });

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { UsageError } from "../../../src/args";
 import { DataError } from "../../../src/errors";
 import { parseArguments } from "../../../src/uniques/spark/job-cli";
 import { findJava, findSparkSubmit, inputFormat, runSparkJob, sparkJobSql } from "../../../src/uniques/spark/job";
@@ -20,12 +21,13 @@ test("arguments: inputs up to the next option, the output, the master, settings;
     [["--input", "a.tsv"], /--out DIR is required/],
     [["--out", "x"], /give either --input PATH\.\.\. or --table NAME/],
     [["--input", "a.tsv", "--table", "t", "--out", "x"], /give either/],
-    [["--input", "--out", "x"], /--input: expected one or more paths/],
+    [["--input", "--out", "x"], /^Option '--input' argument is ambiguous\./],
     [["--input", "a.tsv", "--out", "x", "--conf", "memory"], /--conf: expected KEY=VALUE, got 'memory'/],
-    [["--input", "a.tsv", "--out"], /unknown or incomplete argument '--out'\nusage: npm run spark:unique-devices/],
-    [["--input", "a.tsv", "--out", ""], /^--out: expected a folder, got ''\n/],
+    [["--input", "a.tsv", "--out"], /^Option '--out <value>' argument missing$/],
+    [["--input", "a.tsv", "--out", ""], /^--out: expected a folder, got ''$/],
+    [["stray", "--input", "a.tsv", "--out", "x"], /^unexpected argument 'stray'$/],
   ] as Array<[string[], RegExp]>) {
-    assert.throws(() => parseArguments(args), (e: unknown) => e instanceof DataError && message.test(e.message));
+    assert.throws(() => parseArguments(args), (e: unknown) => e instanceof UsageError && message.test(e.message));
   }
 });
 

@@ -1,5 +1,5 @@
 // The job's output folder without Spark: what a run moves in, what it leaves, what it refuses.
-// Spark's own output is stood in for by files with its names; test/uniques/spark/job.test.ts
+// Spark's own output is stood in for by files with its names; test/uniques/spark/job.integration.test.ts
 // does the same with a real job.
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { DataError } from "../../../src/errors";
+import { UsageError } from "../../../src/args";
 import { parseArguments } from "../../../src/uniques/spark/sql-cli";
 import { ROOT } from "../../helpers";
 
@@ -14,9 +14,10 @@ test("arguments: period, date, table, partitions, dialect", () => {
     [["--period", "weekly", "--date", "2016-01-15"], /--period: expected daily or monthly, got 'weekly'/],
     [["--period", "daily", "--partitioned"], /--partitioned needs --date/],
     [["--period", "daily", "--date", "2016-01-15", "--dialect", "mysql"], /--dialect: expected spark or sqlite/],
-    [["--frobnicate"], /unknown or incomplete argument '--frobnicate'\nusage: npm run sql:unique-devices/],
+    [["--frobnicate"], /^Unknown option '--frobnicate'$/],
+    [["--period", "daily", "extra"], /^unexpected argument 'extra'$/],
   ] as Array<[string[], RegExp]>) {
-    assert.throws(() => parseArguments(args), (e: unknown) => e instanceof DataError && message.test(e.message));
+    assert.throws(() => parseArguments(args), (e: unknown) => e instanceof UsageError && message.test(e.message));
   }
 });
 
@@ -30,6 +31,9 @@ test("the command prints the statement, or the problem and exits 2", () => {
   const bad = spawnSync(process.execPath, [tsx, cli, "--period", "daily", "--date", "2016-02-30"], { encoding: "utf8" });
   assert.is(bad.status, 2);
   assert.match(bad.stderr, /--date: expected a day such as 2016-01-15, got '2016-02-30'/);
+  const unknown = spawnSync(process.execPath, [tsx, cli, "--perod", "daily"], { encoding: "utf8" });
+  assert.is(unknown.status, 2);
+  assert.match(unknown.stderr, /^Unknown option '--perod'\nusage: npm run sql:unique-devices/);
 });
 
 test.run();

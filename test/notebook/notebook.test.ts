@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { coalesceStreams, parseNotebook, serializeNotebook, sourceOf } from "../../src/engine/notebook";
+import { coalesceStreams, parseNotebook, serializeNotebook, sourceOf } from "../../src/notebook/notebook";
 
 test("reads a notebook whose sources are lists of lines", () => {
   const nb = parseNotebook(JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code", source: ["a\n", "b"], metadata: {} }] }), "x.ipynb");

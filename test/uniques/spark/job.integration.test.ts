@@ -20,7 +20,8 @@ import { offsetShareSummary } from "../../../src/uniques/offset-share";
 import { COLUMNS } from "../../../src/uniques/load/schema";
 import { findJava, findSparkSubmit, INSTALL_SPARK, runSparkJob, sparkJobSql } from "../../../src/uniques/spark/job";
 import { uniquesSql } from "../../../src/uniques/spark/sql";
-import { ROOT, scratch, skipAll, toolLeftOut } from "../../helpers";
+import { ROOT, scratch } from "../../helpers";
+import { skipAll, toolLeftOut } from "../../tools";
 import { byKey, SAMPLE } from "../fixtures";
 
 /** Why Spark cannot run here, or undefined: makes the project's .venv with pyspark first. */

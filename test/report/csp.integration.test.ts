@@ -5,11 +5,12 @@
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { renderReport } from "../../src/report";
+import { CHROMIUM, launchChromium } from "../chromium";
 import { scratch } from "../helpers";
+import { testWith } from "../tools";
 import { barSpec, code, display, info, md, notebook, VEGALITE } from "./fixtures";
 
 function payloads(leak: string, tag: string): string {
@@ -26,7 +27,7 @@ function payloads(leak: string, tag: string): string {
   ].join("\n");
 }
 
-test("no payload runs, opens a dialog or leaves the file; the charts still become live with tooltips", async () => {
+testWith(test, "no payload runs, opens a dialog or leaves the file; the charts still become live with tooltips", CHROMIUM, async (chromium) => {
   const hits: string[] = [];
   const server = createServer((req, res) => {
     hits.push(req.url ?? "");
@@ -36,10 +37,7 @@ test("no payload runs, opens a dialog or leaves the file; the charts still becom
   const port = (server.address() as { port: number }).port;
   const leak = `http://127.0.0.1:${port}/`;
   const { dir, cleanup } = scratch();
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launchChromium(chromium);
   try {
     const chart = barSpec("Payloads in data");
     chart["data"] = { values: [{ a: `<script>alert("data")</script>`, b: 3 }, { a: `<img src=x onerror=alert("data")>`, b: 5 }, { a: "C", b: 2 }] };

@@ -25,6 +25,6 @@ export function collectRecords(nb: Notebook): Records {
 export function collectClaims(outputs: readonly Output[]): Claim[] {
   return outputs.flatMap((out) => {
     const c = out.output_type === "display_data" ? (out.data[CLAIM_MIME] as Claim | undefined) : undefined;
-    return c && typeof c.text === "string" && typeof c.holds === "boolean" ? [{ text: c.text, holds: c.holds }] : [];
+    return c && typeof c.text === "string" && (typeof c.holds === "boolean" || c.holds === null) ? [{ text: c.text, holds: c.holds }] : [];
   });
 }

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { changeSummary, diffRecords, percent, rowKey } from "../../src/engine/changes";
+import { changeSummary, diffRecords, percent, rowKey } from "../../src/notebook/changes";
 
 test("numbers: before → after with the relative change; noise below the tolerance is no change", () => {
   const changes = diffRecords({ total: 400, mean: 0.1 + 0.2, same: 7 }, { total: 500, mean: 0.3, same: 7 });

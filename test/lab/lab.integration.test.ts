@@ -9,14 +9,15 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { Notebook, Output } from "../../src/engine/notebook";
-import { collectRecords } from "../../src/engine/collect";
-import { ROOT, scratch, skipAll, toolLeftOut } from "../helpers";
+import type { Notebook, Output } from "../../src/notebook/notebook";
+import { collectRecords } from "../../src/notebook/collect";
+import { CHROMIUM, launchChromium } from "../chromium";
+import { ROOT, scratch } from "../helpers";
+import { skipAll, toolLeftOut } from "../tools";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(ROOT, ".tmp", "lab-screenshots");
 // The demo last: its refresh follows its first run.
 const NOTEBOOKS = readdirSync(join(ROOT, "notebooks"))
@@ -58,17 +59,17 @@ function lab<K extends keyof LabTest>(page: Page, method: K, ...args: Parameters
   ) as Promise<Awaited<ReturnType<LabTest[K]>>>;
 }
 
-/** The project's .venv with JupyterLab (scripts/python-env lab), or why it cannot be had here. */
-function jupyter(): { path: string } | { skip: string } {
+/** The project's .venv with JupyterLab (scripts/python-env lab) and Chromium, or why they cannot be had here. */
+function tools(): { jupyter: string; chromium: string } | { skip: string } {
   const left = toolLeftOut("lab");
   if (left) return { skip: left };
+  if (CHROMIUM.path === undefined) return { skip: CHROMIUM.missing };
   const made = spawnSync(join(ROOT, "scripts", "python-env"), ["lab"], { cwd: ROOT, encoding: "utf8", timeout: 600_000 });
   const venv = made.stdout.trim();
   if (made.status !== 0 || !existsSync(join(venv, "bin", "jupyter-lab"))) {
     return { skip: `no JupyterLab: scripts/python-env lab failed (${(made.stderr || made.error?.message || "").trim().split("\n").pop()}); it needs PyPI and Python's venv: apt-get install python3-venv` };
   }
-  if (!existsSync(CHROMIUM)) return { skip: `no ${CHROMIUM}: apt-get install chromium` };
-  return { path: join(venv, "bin", "jupyter") };
+  return { jupyter: join(venv, "bin", "jupyter"), chromium: CHROMIUM.path };
 }
 
 async function freePort(): Promise<number> {
@@ -192,7 +193,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-const tool = jupyter();
+const tool = tools();
 if ("skip" in tool) {
   skipAll(test, ["every notebook runs in JupyterLab with live charts and HTML tables; a refresh changes the numbers"], tool.skip);
 } else {
@@ -207,12 +208,9 @@ if ("skip" in tool) {
     assert.is(readlinkSync(join(root, "data")), join(ROOT, "data"));
     let server: Lab | undefined;
     let left: number[] = [];
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    const browser = await launchChromium(tool.chromium);
     try {
-      server = await startLab(tool.path, root, join(dir.dir, "jupyter"));
+      server = await startLab(tool.jupyter, root, join(dir.dir, "jupyter"));
       const specs = (await fetch(`${server.url}/api/kernelspecs?token=${server.token}`).then((r) => r.json())) as { kernelspecs: Record<string, { spec: { argv: string[] } }> };
       // This Node.js, no V8 option, and the launcher `npm run kernel` wrote beside the kernelspec (it starts tslab).
       const argv = specs.kernelspecs["tslab"]?.spec.argv ?? [];
@@ -231,7 +229,7 @@ if ("skip" in tool) {
         const opened = await lab(page, "open", `notebooks/${nb}`);
         assert.is(opened.kernel, "tslab");
         const run = await lab(page, "runAll");
-        console.log(`lab.test.ts: ${nb} opened and ran in ${Math.round(performance.now() - t0)} ms; each cell from execute request to reply, ms: ${run.timings.map((x) => Math.round(x.ms)).join(" ")}`);
+        console.log(`lab.integration.test.ts: ${nb} opened and ran in ${Math.round(performance.now() - t0)} ms; each cell from execute request to reply, ms: ${run.timings.map((x) => Math.round(x.ms)).join(" ")}`);
         await checkRun(page, nb, run);
         await screenshot(page, nb);
         if (nb === "demo.ipynb") await refresh(page, root);
