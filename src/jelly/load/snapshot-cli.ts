@@ -4,7 +4,7 @@
 // output is data/jelly/full/snapshot-YYYY-MM-DD.ndjson.gz, next to the full-size data, which is not
 // committed. Exit status: 0 pulled (or nothing new), 1 the pull failed, 2 bad arguments.
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { readArgs, UsageError } from "../../args";
 import { DEFAULT_INDEX, pullSnapshot, type PullOptions } from "./snapshot";
 import { ENGINES, type Engine } from "./snapshot-engine";
 import type { RetryPolicy } from "./snapshot-retry";
@@ -17,7 +17,7 @@ export const USAGE = [
   "  credentials: ELASTIC_USERNAME (default elastic), ELASTIC_PASSWORD",
 ].join("\n");
 
-export class UsageError extends Error {}
+export { UsageError };
 
 const ROOT = resolve(__dirname, "..", "..", "..");
 
@@ -26,26 +26,17 @@ export type SnapshotCommand =
   | { kind: "update"; dir: string; options: Omit<PullOptions, "node"> & { node?: string } };
 
 export function parseSnapshotArgs(argv: readonly string[], env: NodeJS.ProcessEnv, today = new Date()): SnapshotCommand {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        node: { type: "string" },
-        engine: { type: "string" },
-        index: { type: "string" },
-        out: { type: "string" },
-        update: { type: "string" },
-        "page-size": { type: "string" },
-        timeout: { type: "string" },
-        retries: { type: "string" },
-      },
-    }));
-  } catch (e) {
-    throw new UsageError((e as Error).message.split("\n")[0]);
-  }
+  const { values, positionals } = readArgs(argv, {
+    node: { type: "string" },
+    engine: { type: "string" },
+    index: { type: "string" },
+    out: { type: "string" },
+    update: { type: "string" },
+    "page-size": { type: "string" },
+    timeout: { type: "string" },
+    retries: { type: "string" },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   if (values.out !== undefined && values.update !== undefined) throw new UsageError("--out and --update exclude each other (a file, or a folder of parts)");
   if (values.engine !== undefined && !(ENGINES as readonly string[]).includes(values.engine)) throw new UsageError(`--engine ${values.engine}: expected ${ENGINES.join(" or ")}`);
   if (values.node !== undefined) checkNode(values.node);
