@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 
 /** The file's SHA-256, hex. */
@@ -40,10 +40,13 @@ export function versions(): Record<string, string> {
   return found;
 }
 
-/** `abc1234`, `abc1234-dirty` with uncommitted changes, or undefined outside a git checkout. */
-export function gitCommit(cwd = process.cwd()): string | undefined {
+/**
+ * `abc1234`, `abc1234-dirty` with uncommitted changes, or undefined outside a git checkout. The
+ * folders in `besides` (the reports being written) do not make it dirty.
+ */
+export function gitCommit(cwd = process.cwd(), besides: readonly string[] = []): string | undefined {
   const head = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd, encoding: "utf8" });
   if (head.status !== 0) return undefined;
-  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd, encoding: "utf8" });
+  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ...besides.map((p) => `:(exclude)${resolve(p)}`)], { cwd, encoding: "utf8" });
   return head.stdout.trim() + (status.stdout.trim() ? "-dirty" : "");
 }

@@ -42,7 +42,8 @@ function earlierRun(last: LastReport | undefined): { records: Record<string, unk
 
 export async function publish(run: RunResult, { outDir, includeCode, fingerprint, last, signal }: PublishOptions): Promise<Published> {
   const name = reportName(run.notebookPath);
-  const commit = gitCommit();
+  // The reports this run (or another beside it) is writing are not a change to the code.
+  const commit = gitCommit(process.cwd(), [outDir]);
   const earlier = run.failure ? undefined : earlierRun(last);
   const changes = run.failure ? undefined : { changes: earlier ? diffRecords(earlier.records, run.records) : [], file: `${name}.changes.json`, ...(earlier ? { since: earlier.started ?? new Date(NaN) } : {}) };
   const changedDuringRun = run.inputs.flatMap((f) => ("changedDuringRun" in f ? [f.path] : []));
@@ -52,7 +53,7 @@ export async function publish(run: RunResult, { outDir, includeCode, fingerprint
     durationMs: run.durationMs,
     parameters: run.parameters,
     inputs: run.inputs,
-    tracking: { mode: run.tracked.mode, outside: run.tracked.outside, changedDuringRun, env: Object.keys(run.tracked.env) },
+    tracking: { mode: run.tracked.mode, outside: run.tracked.outside, changedDuringRun, env: run.tracked.env },
     versions: versions(),
     ...(commit ? { gitCommit: commit } : {}),
     ...(run.failure ? { failure: { cellIndex: run.failure.cellIndex, message: run.failure.message } } : {}),

@@ -32,8 +32,8 @@ export interface ReportInfo {
     outside: string[];
     /** Inputs rewritten while the run read them. */
     changedDuringRun: string[];
-    /** The environment variables the run read, by name. */
-    env: string[];
+    /** The environment variables the run read: name → hash of the value, null when unset. */
+    env: Record<string, string | null>;
   };
 }
 
@@ -46,7 +46,10 @@ const TRACKING: Record<NonNullable<ReportInfo["tracking"]>["mode"], string> = {
 function trackingNote(tracking: ReportInfo["tracking"]): string {
   if (tracking === undefined) return "";
   const parts = [`<p class="tracking">Tracked: ${escapeHtml(TRACKING[tracking.mode])}.`];
-  if (tracking.env.length > 0) parts.push(` Environment variables read: ${tracking.env.map((n) => `<code>${escapeHtml(n)}</code>`).join(", ")}.`);
+  const set = Object.keys(tracking.env).filter((n) => tracking.env[n] !== null);
+  const unset = Object.keys(tracking.env).length - set.length;
+  if (set.length > 0) parts.push(` Environment variables read: ${set.map((n) => `<code>${escapeHtml(n)}</code>`).join(", ")}.`);
+  if (unset > 0) parts.push(` ${set.length > 0 ? "And" : "Environment variables read"}: ${unset} that ${unset === 1 ? "was" : "were"} not set (their setting would run the report again; <code>--explain</code> lists them).`);
   parts.push(`</p>`);
   if (tracking.outside.length > 0) {
     parts.push(`<p class="tracking-warning" role="note">The run reached ${escapeHtml(tracking.outside.join(" and "))}: its bytes cannot tell whether this report is up to date, so it runs again every time.</p>`);

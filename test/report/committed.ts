@@ -42,7 +42,7 @@ export function infoOf(nb: Notebook, name: string): ReportInfo {
     versions: a.versions,
     ...(a.git_commit ? { gitCommit: a.git_commit } : {}),
     changes: { changes: [], file: `${name}.changes.json`, since: new Date(a.started) },
-    tracking: { mode: "preload", outside: [], changedDuringRun: [], env: [] },
+    tracking: { mode: "preload", outside: [], changedDuringRun: [], env: {} },
   };
 }
 
