@@ -86,7 +86,7 @@ export function findPython(modules: readonly string[]): ToolFound {
  * Why a test of a tool the suite has been told to leave out cannot run here, or undefined:
  * ANALYSIS_SKIP_TOOLS="lab,spark" (CI's second Node.js pass, whose first pass ran them).
  */
-export function toolLeftOut(tool: "lab" | "spark"): string | undefined {
+export function toolLeftOut(tool: "lab" | "spark" | "search"): string | undefined {
   const left = (process.env["ANALYSIS_SKIP_TOOLS"] ?? "").split(",").map((t) => t.trim());
   return left.includes(tool) ? `ANALYSIS_SKIP_TOOLS names ${tool} (run it without that variable)` : undefined;
 }

@@ -6,6 +6,7 @@ import * as uvu from "uvu";
 import { ENGINES, type Engine } from "../../../src/jelly/load/snapshot-engine";
 import { nodeHome, searchNodeMissing, startSearchNode, type SearchNode } from "../../search-node/search-node";
 import { scratch } from "../../helpers";
+import { toolLeftOut } from "../../tools";
 import { putFilebeatTemplate } from "./filebeat";
 
 export interface NodeContext {
@@ -19,7 +20,7 @@ export interface NodeContext {
 type Register = (test: (name: string, fn: (ctx: NodeContext) => Promise<void> | void) => void, engine: Engine) => void;
 
 export function onEachEngine(title: string, register: Register): void {
-  const missing = searchNodeMissing();
+  const missing = toolLeftOut("search") ?? searchNodeMissing();
   for (const engine of ENGINES) {
     const suite = uvu.suite<NodeContext>(`${title}, ${engine}`, {} as NodeContext);
     if (missing !== undefined) {
