@@ -3,9 +3,9 @@
 // ('null', NULL, '') become NaN in the arrays and null in the frame; times are read with their UTC
 // offset (none means UTC).
 //
-// The plain version is a loop over the rows, each value read by parseValue (packed.ts):
-//   for (const row of db.prepare(`SELECT ${NEEDED.join(", ")} FROM user`).raw().iterate()) ...
-// It makes a JS array and a string per value for every one of the 1.3 million users. Instead SQLite
+// The plain version is a loop over the rows, each value read by parseValue (packed.ts): it is kept
+// as code in load-users-plain.ts, the tests' oracle and the bench's baseline (`npm run bench --
+// loaders`). It makes a JS array and a string per value for every one of the 1.3 million users. Instead SQLite
 // packs the raw values of many rows into one buffer (scan.ts) that packed.ts reads straight into the
 // arrays, by the same rules; and a large table is read in two halves at once, the second by a worker
 // thread on its own connection (load-worker.ts). Both were measured against the plain ways on the
@@ -171,6 +171,33 @@ function split(lo: number, hi: number, rows: number, parts: number): { range: Ro
   return out;
 }
 
+/** The database at `path`, open read-only, with its user table's columns checked. */
+export function checkedDatabase(path: string): { db: Database.Database; tableColumns: { name: string; type: string }[] } {
+  const db = open(path);
+  try {
+    return { db, tableColumns: checkSchema(db, path) };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** The Users of `read` rows read into `targets` (PACKED's field order). */
+export function usersFrom(path: string, tableColumns: { name: string; type: string }[], targets: readonly Float64Array[], read: number): Users {
+  const [userId, invitedBy, followers, following, createdMs] = targets.map((a) => (read === a.length ? a : a.slice(0, read))) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const columns = { userId, invitedBy, followers, following, createdMs };
+  let frame: pl.DataFrame | undefined;
+  return {
+    source: path,
+    count: read,
+    ...columns,
+    tableColumns,
+    get frame() {
+      return (frame ??= frameOf(columns, read));
+    },
+  };
+}
+
 /** Loads the users of a Clubhouse database; every problem is a DataError naming the file, row and column. */
 export async function loadUsers(path: string, options: LoadOptions = {}): Promise<Users> {
   noteInput(path);
@@ -208,18 +235,7 @@ export async function loadUsers(path: string, options: LoadOptions = {}): Promis
     }
     if (counted !== undefined && read !== counted) throw new DataError(`${path}: table "${TABLE}" changed while it was read (${counted} rows counted, ${read} read)`);
     if (read === 0) throw empty();
-    const [userId, invitedBy, followers, following, createdMs] = targets.map((a) => (read === capacity ? a : a.slice(0, read))) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
-    const columns = { userId, invitedBy, followers, following, createdMs };
-    let frame: pl.DataFrame | undefined;
-    return {
-      source: path,
-      count: read,
-      ...columns,
-      tableColumns,
-      get frame() {
-        return (frame ??= frameOf(columns, read));
-      },
-    };
+    return usersFrom(path, tableColumns, targets, read);
   } catch (e) {
     // SQLite's own complaints (a WITHOUT ROWID table, a corrupt page) still name the file.
     if (e instanceof DataError) throw e;
