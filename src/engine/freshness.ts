@@ -2,10 +2,10 @@
 // parameters, the library build, the lockfile, every file the kernel opened (whatever code opened
 // it: track/), every folder it listed, and every environment variable it read are all unchanged,
 // and the run reached nothing outside (the network, a program), which bytes cannot judge.
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { ParameterValue } from "./parameters";
+import { sha256 } from "./provenance";
 import { stampMoved, type FileStamp } from "./track/stamp";
 import { envHash, preloadLibrary, TRACKING, type Tracked } from "./track/tracker";
 
@@ -28,10 +28,6 @@ export interface Fingerprint {
 export type BaseFingerprint = Omit<Fingerprint, "tracking" | "files" | "env" | "outside">;
 
 const ROOT = resolve(__dirname, "..", "..");
-
-function sha256(bytes: Buffer | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
 
 function readOr(file: string, fallback: string): string {
   try {

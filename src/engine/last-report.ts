@@ -3,10 +3,10 @@
 // others. A set that does not match its seal (a crash or a full disk between two files, a file
 // truncated or edited by hand) is stale, and says which file did not match. This is the one place
 // that reads the last report; each file is read once.
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Fingerprint } from "./freshness";
+import { sha256 } from "./provenance";
 
 /** The set's files, by their suffix after NAME, in the order they are written. */
 export const SET = [".ipynb", ".json", ".changes.json", ".html"] as const;
@@ -25,10 +25,6 @@ export type LastReport =
   /** Not a whole set: why, and what could still be read of it (to say what changed since). */
   | { state: "stale"; why: string; records?: Record<string, unknown>; started?: string }
   | { state: "none" };
-
-function sha256(bytes: Uint8Array | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
 
 function read(file: string): Buffer | undefined {
   try {

@@ -6,6 +6,11 @@ import { createReadStream, existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
 
+/** The SHA-256 of `bytes` (a string as UTF-8), hex. */
+export function sha256(bytes: string | Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
 /** The file's SHA-256, hex. */
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash("sha256");

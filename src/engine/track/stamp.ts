@@ -3,10 +3,9 @@
 // catches a rewrite whose mtime was put back (`touch -d`), the inode a link swapped to another
 // file. The SHA-256 kept is always of bytes the run saw: taken while the file's stat stayed the one
 // it had when the run opened it.
-import { createHash } from "node:crypto";
 import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { sha256File } from "../provenance";
+import { sha256, sha256File } from "../provenance";
 import type { Stat } from "./events";
 
 export type FileStamp =
@@ -50,7 +49,7 @@ export function listing(folder: string): { listing_sha256: string; entries: numb
   } catch {
     return undefined;
   }
-  return { listing_sha256: createHash("sha256").update(names.join("\0")).digest("hex"), entries: names.length };
+  return { listing_sha256: sha256(names.join("\0")), entries: names.length };
 }
 
 const SQLITE_MAGIC = "SQLite format 3\0";

@@ -2,12 +2,12 @@
 // run goes, and at its end the stamps of what the run read. Files are hashed as soon as the run
 // first opens them, while the kernel works; a hash counts only if the file's stat was the one it had
 // when the run opened it, before and after the hash, and still is at the end of the run.
-import { createHash } from "node:crypto";
 import { appendFileSync, closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { parseEvents, type Stat, type TrackEvent, type TrackingMode } from "./events";
+import { sha256 } from "../provenance";
 import { ownVariable, toolchainRules, type Rules } from "./rules";
 import { hashAsSeen, isSqlite, listing, sameStat, sqliteIndex, sqliteSidecars, statNow, type FileStamp } from "./stamp";
 
@@ -39,7 +39,7 @@ export function preloadLibrary(): string | undefined {
 }
 
 export function envHash(value: string | undefined): string | null {
-  return value === undefined ? null : createHash("sha256").update(value).digest("hex");
+  return value === undefined ? null : sha256(value);
 }
 
 export class Tracker {
