@@ -15,6 +15,7 @@
 // - When the report runner tracks the run, the tracking hooks (track/hooks.ts) go in first.
 import { dirname, join } from "node:path";
 import type * as Jupyter from "tslab/dist/jupyter";
+import { TRACK_LOG } from "../io/inputs";
 
 /** A cell's writes to stdout and stderr go out at most this often... */
 export const STREAM_INTERVAL_MS = 50;
@@ -89,7 +90,7 @@ export function launch(): void {
   const tslab = dirname(require.resolve("tslab/package.json"));
   sendAtOnce(require(require.resolve("zeromq", { paths: [tslab] })) as Record<string, unknown>);
   endWithParent();
-  if (process.env["ANALYSIS_TRACK_LOG"]) (require("./track/hooks") as typeof import("./track/hooks")).install();
+  if (process.env[TRACK_LOG]) (require("./track/hooks") as typeof import("./track/hooks")).install();
   // After the hooks, as tslab's own modules always were: what they read is tracked as before.
   gatherStreams((require(join(tslab, "dist", "jupyter.js")) as typeof Jupyter).JupyterHandlerImpl);
   (require(join(tslab, "dist", "main.js")) as { main: () => void }).main();

@@ -1,7 +1,6 @@
 // Executes a notebook's code cells in order on a fresh tslab kernel, as JupyterLab's
 // "Restart and run all" would, and collects what a report needs.
 import { dirname, relative, resolve } from "node:path";
-import { INPUTS_LOG } from "../io/inputs";
 import { CellTimeoutError, InterruptedError, Kernel, KernelDiedError } from "./kernel";
 import { checkKernel, coalesceStreams, readNotebook, sourceOf, type Notebook, type Output } from "../notebook/notebook";
 import { injectParameters, type Parameterised, type ParameterValue } from "./parameters";
@@ -95,7 +94,7 @@ export interface RunKernel {
 /** Starts the kernel a run of this notebook needs (before the run, to have it warm: see watch.ts). */
 export async function startRunKernel(notebookPath: string, iopubTimeoutMs?: number): Promise<RunKernel> {
   const tracker = new Tracker();
-  const env = { ...tracker.kernelEnv(), [INPUTS_LOG]: tracker.log };
+  const env = tracker.kernelEnv();
   try {
     const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), ...(iopubTimeoutMs !== undefined ? { iopubTimeoutMs } : {}), env });
     return { kernel, tracker, env };

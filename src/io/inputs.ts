@@ -5,10 +5,10 @@
 import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-/** The environment variable naming the file the runner collects the paths in, one a line. */
-export const INPUTS_LOG = "ANALYSIS_INPUTS_LOG";
+/** The environment variable naming the run's tracking log (src/engine/track/), where the kernel's events go, one a line. */
+export const TRACK_LOG = "ANALYSIS_TRACK_LOG";
 
 export function noteInput(path: string): void {
-  const log = process.env[INPUTS_LOG];
+  const log = process.env[TRACK_LOG];
   if (log) appendFileSync(log, `P ${resolve(path)}\n`);
 }

@@ -5,6 +5,7 @@
 // the JavaScript entry points of nodejs-polars and better-sqlite3, process.env, the network and
 // child processes. Each event is one line in the tracking log, as preload.c writes them.
 import { resolve } from "node:path";
+import { TRACK_LOG } from "../../io/inputs";
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -219,9 +220,9 @@ function hookOutside(withNet: boolean): void {
   }
 }
 
-/** Starts telling the tracking log (named by ANALYSIS_TRACK_LOG) what the kernel reads. */
+/** Starts telling the tracking log (named by TRACK_LOG) what the kernel reads. */
 export function install(): void {
-  const log = process.env["ANALYSIS_TRACK_LOG"];
+  const log = process.env[TRACK_LOG];
   if (!log) return;
   fd = fs.openSync(log, "a");
   const preloaded = process.env["ANALYSIS_TRACK_PRELOADED"] === String(process.pid);

@@ -41,5 +41,5 @@ export function toolchainRules(own: readonly string[] = []): Rules {
 
 /** Environment variables the runner itself sets for the kernel: not the notebook's inputs. */
 export function ownVariable(name: string): boolean {
-  return name.startsWith("ANALYSIS_TRACK") || name === "ANALYSIS_INPUTS_LOG" || name === "LD_PRELOAD" || name === "UV_USE_IO_URING";
+  return name.startsWith("ANALYSIS_TRACK") || name === "LD_PRELOAD" || name === "UV_USE_IO_URING";
 }

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { parseEvents, type Stat, type TrackEvent, type TrackingMode } from "./events";
+import { TRACK_LOG } from "../../io/inputs";
 import { sha256 } from "../provenance";
 import { ownVariable, toolchainRules, type Rules } from "./rules";
 import { hashAsSeen, isSqlite, listing, sameStat, sqliteIndex, sqliteSidecars, statNow, type FileStamp } from "./stamp";
@@ -23,8 +24,6 @@ export interface Tracked {
   outside: string[];
 }
 
-/** The environment variable that names the tracking log in the kernel. */
-export const TRACK_LOG = "ANALYSIS_TRACK_LOG";
 /** `node` forces the Node-level hooks (no preload library); `off` tracks nothing. */
 export const TRACKING = "ANALYSIS_TRACKING";
 
