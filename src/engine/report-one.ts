@@ -43,22 +43,16 @@ function progressLine(p: Progress): string {
   return forTerminal(`[${reportName(p.notebook)}] cell ${p.step}/${p.steps} (notebook cell ${p.cellIndex + 1}) · ${seconds(p.elapsedMs)}`);
 }
 
-/** The statements a run's claim() calls found not to hold (recorded as `claims`). */
-function falseClaims(records: Record<string, unknown>): string[] {
+/** The statements of a run's claims (recorded as `claims`) whose check gave `holds`: false (does not hold) or null (not checked: the data it needs are missing). */
+function claimsThat(records: Record<string, unknown>, holds: false | null): string[] {
   const claims = records["claims"];
-  return Array.isArray(claims) ? claims.flatMap((c: { text?: unknown; holds?: unknown }) => (c.holds === false ? [String(c.text)] : [])) : [];
-}
-
-/** The statements a run could not check (claim() given null: the data they need are missing). */
-function uncheckedClaims(records: Record<string, unknown>): string[] {
-  const claims = records["claims"];
-  return Array.isArray(claims) ? claims.flatMap((c: { text?: unknown; holds?: unknown }) => (c.holds === null ? [String(c.text)] : [])) : [];
+  return Array.isArray(claims) ? claims.flatMap((c: { text?: unknown; holds?: unknown }) => (c.holds === holds ? [String(c.text)] : [])) : [];
 }
 
 function printClaims(say: (text: string) => void, records: Record<string, unknown>): string[] {
-  const untrue = falseClaims(records);
+  const untrue = claimsThat(records, false);
   for (const text of untrue) say(`  ⚠ does not hold for this data: ${text}`);
-  for (const text of uncheckedClaims(records)) say(`  ? not checked on this data (what it needs is missing): ${text}`);
+  for (const text of claimsThat(records, null)) say(`  ? not checked on this data (what it needs is missing): ${text}`);
   return untrue;
 }
 
