@@ -48,6 +48,8 @@ export class Tracker {
   private offset = 0;
   private rest = "";
   private readonly decoder = new StringDecoder("utf8");
+  /** The log is read in blocks of this buffer, allocated once (it is followed every 200 ms). */
+  private readonly chunk = Buffer.alloc(1 << 20);
   private inCells = false;
   private mode: TrackingMode | undefined;
   private readonly opened = new Map<string, Stat>();
@@ -98,7 +100,7 @@ export class Tracker {
       return;
     }
     try {
-      const chunk = Buffer.alloc(1 << 20);
+      const chunk = this.chunk;
       for (;;) {
         const n = readSync(fd, chunk, 0, chunk.length, this.offset);
         if (n === 0) break;
