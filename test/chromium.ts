@@ -3,17 +3,18 @@
 // playwright-core, which brings no browser of its own.
 import { spawnSync } from "node:child_process";
 import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM_FLAGS, CHROMIUM_INSTALL } from "../src/report/pdf";
 import { findTool } from "./tools";
 
 export const CHROMIUM = findTool(["chromium", "chromium-browser"], {
   env: "CHROMIUM",
-  install: "apt-get install chromium",
+  install: CHROMIUM_INSTALL,
   unfit: (path) => (spawnSync(path, ["--version"], { encoding: "utf8", timeout: 30_000 }).status === 0 ? undefined : "does not start (--version failed)"),
 });
 
 export function launchChromium(path: string): Promise<Browser> {
   return chromium.launch({
     executablePath: path,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: CHROMIUM_FLAGS,
   });
 }
