@@ -1,8 +1,9 @@
 // The report command's arguments: `report NOTEBOOK [-p NAME VALUE]... [--out DIR] ...` or `reports [...]`.
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { readArgs, UsageError } from "../args";
+import { MANIFEST, readManifest, REPORT_NAME, runOf, type Run, type RunSet } from "./manifest";
 import type { ParameterValue } from "./parameters";
 
 export { UsageError };
@@ -12,7 +13,13 @@ const parameters = () => require("./parameters") as typeof import("./parameters"
 
 export interface CliOptions {
   command: "report" | "reports";
-  notebooks: string[];
+  /** What runs: `report`'s one notebook, or `reports`' manifest (manifest.ts) and the notebooks it does not list. */
+  runs: Run[];
+  /** The comparisons of `reports`: runs of one manifest entry, side by side on NAME.compare.html. */
+  sets: RunSet[];
+  /** The manifest `reports` read, if any. */
+  manifest?: string;
+  /** `report`'s -p values (a run's own are in `runs`). */
   parameters: Record<string, ParameterValue>;
   outDir: string;
   timeoutMs: number;
@@ -32,8 +39,8 @@ export interface CliOptions {
 }
 
 export const USAGE = `usage:
-  npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain] [--pdf]
-  npm run reports -- [--jobs N] [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain] [--pdf]`;
+  npm run report -- NOTEBOOK [-p NAME VALUE]... [--name NAME] [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain] [--pdf]
+  npm run reports -- [--manifest FILE] [--jobs N] [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict] [--watch] [--explain] [--pdf]`;
 
 const OPTIONS = {
   parameter: { type: "string", short: "p", multiple: true },
@@ -46,6 +53,8 @@ const OPTIONS = {
   explain: { type: "boolean" },
   pdf: { type: "boolean" },
   jobs: { type: "string", short: "j" },
+  name: { type: "string" },
+  manifest: { type: "string" },
 } as const;
 
 /**
@@ -73,7 +82,8 @@ export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): 
   const { values, positionals } = readArgs(joinParameters(rest), OPTIONS);
   const options: CliOptions = {
     command,
-    notebooks: positionals,
+    runs: [],
+    sets: [],
     parameters: {},
     outDir: values.out ?? "reports",
     timeoutMs: 600_000,
@@ -106,14 +116,29 @@ export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): 
   }
   if (values.out !== undefined && values.out.trim() === "") throw new UsageError("--out needs a folder");
   if (options.pdf && options.watch) throw new UsageError("--pdf does not combine with --watch: print with --pdf once the reports are up to date");
-  if (command === "report" && options.notebooks.length !== 1) throw new UsageError("report takes exactly one notebook");
+  if (command === "report") {
+    if (positionals.length !== 1) throw new UsageError("report takes exactly one notebook");
+    if (values.manifest !== undefined) throw new UsageError("--manifest is for reports; report runs the one notebook it is given");
+    if (values.name !== undefined && !REPORT_NAME.test(values.name)) throw new UsageError(`--name ${JSON.stringify(values.name)}: a report name is letters, digits, - and _ (at most 100, starting with a letter or digit): it names the report's files`);
+    options.runs = [runOf(positionals[0] as string, options.parameters, values.name)];
+  }
   if (command === "reports") {
-    if (options.notebooks.length > 0) throw new UsageError("reports runs every notebook in notebooks/; use report for one");
-    if (Object.keys(options.parameters).length > 0) throw new UsageError("-p applies to one notebook: use report");
-    options.notebooks = readdirSync(notebooksDir)
-      .filter((f) => f.endsWith(".ipynb"))
-      .sort()
-      .map((f) => join(notebooksDir, f));
+    if (positionals.length > 0) throw new UsageError("reports runs what reports.json lists and every notebook in notebooks/; use report for one");
+    if (Object.keys(options.parameters).length > 0) throw new UsageError("-p applies to one notebook: use report, or give the values in reports.json");
+    if (values.name !== undefined) throw new UsageError("--name applies to one notebook: use report, or name the runs in reports.json");
+    const manifest = values.manifest ?? (existsSync(MANIFEST) ? MANIFEST : undefined);
+    if (manifest !== undefined) {
+      // A DataError naming the manifest: the CLI prints it as one line and exits 2.
+      const plan = readManifest(manifest, notebooksDir);
+      options.manifest = manifest;
+      options.runs = plan.runs;
+      options.sets = plan.sets;
+    } else {
+      options.runs = readdirSync(notebooksDir)
+        .filter((f) => f.endsWith(".ipynb"))
+        .sort()
+        .map((f) => runOf(join(notebooksDir, f)));
+    }
   }
   return options;
 }

@@ -1,13 +1,17 @@
-// `npm run report -- NOTEBOOK [-p NAME VALUE]... [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict]`
-// `npm run reports -- [--jobs N] [--out DIR] [--timeout SECONDS] [--no-code] [--force]` (every notebook in notebooks/,
-// up to N at once, each on its own kernel; N is the number of cores unless given)
-// A notebook whose report is up to date (freshness.ts) is not run again unless --force;
-// --explain says what its fingerprint holds and runs nothing.
+// `npm run report -- NOTEBOOK [-p NAME VALUE]... [--name NAME] [--out DIR] [--timeout SECONDS] [--no-code] [--force] [--strict]`
+// `npm run reports -- [--manifest FILE] [--jobs N] [--out DIR] [--timeout SECONDS] [--no-code] [--force]` (the runs
+// reports.json lists and every notebook in notebooks/ it does not, up to N at once, each on its own kernel; N is the
+// number of cores unless given), then a comparison page per set of runs and the front page, reports/index.html.
+// A run whose report is up to date (freshness.ts) is not run again unless --force;
+// --explain says what its fingerprint holds and runs nothing. The last line names the page to open.
 import { DataError } from "../errors";
 import { reportUsage } from "../args";
 import { parseArgs, USAGE, UsageError, type CliOptions } from "./args";
 import { signalsHandled } from "./kernel";
 import { checkOutDir } from "./outdir";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { reportName } from "../notebook/notebook";
 import { forTerminal, reportOne, type Outcome } from "./report-one";
 import { stderrTerminal } from "./terminal";
 
@@ -18,6 +22,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     options = parseArgs(argv);
   } catch (e) {
+    // A manifest that cannot be used is one line naming it, the entry and what was expected.
+    if (e instanceof DataError) {
+      process.stderr.write(`${forTerminal(e.message)}\n`);
+      return 2;
+    }
     if (!(e instanceof UsageError)) throw e;
     return reportUsage(e, USAGE);
   }
@@ -36,7 +45,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (options.explain) {
     const { explain } = require("./explain") as typeof import("./explain");
-    for (const notebook of options.notebooks) process.stdout.write(forTerminal((await explain(notebook, options)).join("\n")).replace(/\u0000/g, "") + "\n");
+    for (const run of options.runs) process.stdout.write(forTerminal((await explain(run, options)).join("\n")).replace(/\u0000/g, "") + "\n");
     return 0;
   }
   // The first Ctrl-C (or SIGTERM) stops the kernel and ends the run cleanly; a second one exits at once.
@@ -62,8 +71,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const failed = outcomes.filter((o) => !o.ok);
     if (options.command === "reports" && failed.length > 0) {
-      process.stderr.write(`${failed.length} of ${outcomes.length} notebooks failed:\n${failed.map((o) => forTerminal(`  ${o.notebook}: ${o.summary}`)).join("\n")}\n`);
+      process.stderr.write(`${failed.length} of ${outcomes.length} notebooks failed:\n${failed.map((o) => forTerminal(`  ${o.name === reportName(o.notebook) ? o.notebook : `${o.name} (${o.notebook})`}: ${o.summary}`)).join("\n")}\n`);
     }
+    process.stdout.write(`open ${await frontPage(options, outcomes)}\n`);
     return failed.length === 0 ? 0 : 1;
   } finally {
     process.off("SIGINT", onSignal);
@@ -77,8 +87,8 @@ export async function main(argv: readonly string[]): Promise<number> {
  */
 async function reportAll(options: CliOptions, signal: AbortSignal): Promise<Outcome[]> {
   const terminal = stderrTerminal();
-  const outcomes: (Outcome | undefined)[] = options.notebooks.map(() => undefined);
-  const queue = options.notebooks.entries();
+  const outcomes: (Outcome | undefined)[] = options.runs.map(() => undefined);
+  const queue = options.runs.entries();
   const printed = async (outcome: Outcome): Promise<Outcome> => {
     if (!(options.pdf && outcome.ok) || signal.aborted) return outcome;
     // withPdf says how the printing went on stderr itself, in whole lines.
@@ -90,15 +100,30 @@ async function reportAll(options: CliOptions, signal: AbortSignal): Promise<Outc
     }
   };
   const worker = async () => {
-    for (const [i, notebook] of queue) {
+    for (const [i, run] of queue) {
       if (signal.aborted) return;
-      outcomes[i] = await printed(await reportOne(notebook, options, signal, undefined, terminal));
+      outcomes[i] = await printed(await reportOne(run, options, signal, undefined, terminal));
     }
   };
   // Each worker takes the next notebook when its own is done; all of them end before a bug's error goes on.
-  const ended = await Promise.allSettled(Array.from({ length: Math.min(options.jobs, options.notebooks.length) }, worker));
+  const ended = await Promise.allSettled(Array.from({ length: Math.min(options.jobs, options.runs.length) }, worker));
   for (const e of ended) if (e.status === "rejected") throw e.reason;
   return outcomes.filter((o): o is Outcome => o !== undefined);
+}
+
+/**
+ * The page to open when the run is over: for `reports`, the front page (index.html, written after
+ * the comparison pages, up to date or not); for `report`, the report (or its failed page).
+ */
+async function frontPage(options: CliOptions, outcomes: readonly Outcome[]): Promise<string> {
+  if (options.command === "report") {
+    const outcome = outcomes[0];
+    const name = outcome?.name ?? options.runs[0]?.name ?? "";
+    const failed = join(options.outDir, `${name}.failed.html`);
+    return outcome !== undefined && !outcome.ok && existsSync(failed) ? failed : join(options.outDir, `${name}.html`);
+  }
+  const { writeOverview } = require("./overview") as typeof import("./overview");
+  return writeOverview(options, outcomes);
 }
 
 if (require.main === module) {

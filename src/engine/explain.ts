@@ -5,7 +5,7 @@ import { dirname, relative, resolve } from "node:path";
 import type { CliOptions } from "./args";
 import { baseFingerprint } from "./freshness";
 import { readLastReport } from "./last-report";
-import { reportName } from "../notebook/notebook";
+import type { Run } from "./manifest";
 import { whyRun } from "./report-one";
 import { envHash } from "./track/tracker";
 
@@ -19,11 +19,10 @@ function time(ns: string): string {
   return new Date(Number(BigInt(ns) / 1_000_000n)).toISOString();
 }
 
-/** The lines --explain prints for one notebook. */
-export async function explain(notebook: string, options: CliOptions): Promise<string[]> {
-  const name = reportName(notebook);
+/** The lines --explain prints for one run. */
+export async function explain({ notebook, name, parameters }: Run, options: CliOptions): Promise<string[]> {
   const last = readLastReport(options.outDir, name);
-  const why = await whyRun(notebook, { ...options, force: false }, baseFingerprint(notebook, options.parameters, options.includeCode), last);
+  const why = await whyRun(notebook, { ...options, force: false }, baseFingerprint(notebook, parameters, options.includeCode), last);
   const lines = [`${name}: ${why === undefined ? "up to date" : `runs: ${why}`}`];
   if (last.state !== "intact") return lines;
   const f = last.seal.fingerprint;

@@ -15,6 +15,8 @@ import { gitCommit, versions } from "./provenance";
 import type { RunResult } from "./runner";
 
 export interface PublishOptions {
+  /** The report's name (its files' names): the notebook's file name unless the run is named otherwise. */
+  name?: string;
   outDir: string;
   includeCode: boolean;
   /** What the run saw, sealed with the set so that the next run can tell whether it is up to date. */
@@ -40,8 +42,7 @@ function earlierRun(last: LastReport | undefined): { records: Record<string, unk
   return { records, ...(started ? { started: new Date(started) } : {}) };
 }
 
-export async function publish(run: RunResult, { outDir, includeCode, fingerprint, last, signal }: PublishOptions): Promise<Published> {
-  const name = reportName(run.notebookPath);
+export async function publish(run: RunResult, { name = reportName(run.notebookPath), outDir, includeCode, fingerprint, last, signal }: PublishOptions): Promise<Published> {
   // The reports this run (or another beside it) is writing are not a change to the code.
   const commit = gitCommit(process.cwd(), [outDir]);
   const earlier = run.failure ? undefined : earlierRun(last);

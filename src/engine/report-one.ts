@@ -7,6 +7,7 @@ import { changeSummary } from "../notebook/changes";
 import { baseFingerprint, fingerprintOf, staleness, type BaseFingerprint } from "./freshness";
 import { readLastReport, type LastReport } from "./last-report";
 import { InterruptedError, KernelDiedError, throwIfStopped } from "./kernel";
+import type { Run } from "./manifest";
 import { reportName } from "../notebook/notebook";
 import type { Interrupted, Progress, RunKernel } from "./runner";
 import { stderrTerminal, type Terminal } from "./terminal";
@@ -39,8 +40,8 @@ function clean(text: string): string {
   return forTerminal(text).replace(/\s+$/, "");
 }
 
-function progressLine(p: Progress): string {
-  return forTerminal(`[${reportName(p.notebook)}] cell ${p.step}/${p.steps} (notebook cell ${p.cellIndex + 1}) · ${seconds(p.elapsedMs)}`);
+function progressLine(name: string, p: Progress): string {
+  return forTerminal(`[${name}] cell ${p.step}/${p.steps} (notebook cell ${p.cellIndex + 1}) · ${seconds(p.elapsedMs)}`);
 }
 
 /** The statements of a run's claims (recorded as `claims`) whose check gave `holds`: false (does not hold) or null (not checked: the data it needs are missing). */
@@ -67,9 +68,11 @@ export async function whyRun(notebook: string, options: CliOptions, base: BaseFi
   return staleness(last.seal.fingerprint, base, notebook);
 }
 
-/** How one notebook's run ended, for the summary of `reports`. */
+/** How one run ended, for the summary of `reports`. */
 export interface Outcome {
   notebook: string;
+  /** The run's report name. */
+  name: string;
   ok: boolean;
   /** One line: where the files are, or why there are none. */
   summary: string;
@@ -80,22 +83,25 @@ export interface Outcome {
  * (stderr) how it went: the line saying why it runs at once, then its progress, and at the end
  * what came of it as one block, which another notebook's lines never split.
  */
-export async function reportOne(notebook: string, options: CliOptions, signal?: AbortSignal, warm?: WarmKernel, terminal: Terminal = stderrTerminal()): Promise<Outcome> {
+export async function reportOne(run: Run, options: CliOptions, signal?: AbortSignal, warm?: WarmKernel, terminal: Terminal = stderrTerminal()): Promise<Outcome> {
   const block: string[] = [];
   const say = (text: string) => void block.push(clean(text));
-  const name = reportName(notebook);
+  const { name } = run;
   try {
-    return await reportOneSaying(notebook, options, name, say, terminal, signal, warm);
+    return { name, ...(await reportOneSaying(run, options, say, terminal, signal, warm)) };
   } finally {
     terminal.done(name);
     if (block.length > 0) terminal.lines(block.join("\n"));
   }
 }
 
-async function reportOneSaying(notebook: string, options: CliOptions, name: string, say: (text: string) => void, terminal: Terminal, signal?: AbortSignal, warm?: WarmKernel): Promise<Outcome> {
+async function reportOneSaying(run: Run, options: CliOptions, say: (text: string) => void, terminal: Terminal, signal?: AbortSignal, warm?: WarmKernel): Promise<Omit<Outcome, "name">> {
+  const { notebook, name } = run;
+  // A run named otherwise than its notebook says both: several runs of one notebook can be under way.
+  const label = name === reportName(notebook) ? notebook : `${name} (${notebook})`;
   // Temporary files a killed run left beside the report.
   removeLeftovers(options.outDir, `${name}.`);
-  const base = baseFingerprint(notebook, options.parameters, options.includeCode);
+  const base = baseFingerprint(notebook, run.parameters, options.includeCode);
   const last = readLastReport(options.outDir, name);
   const why = warm?.why ?? (await whyRun(notebook, options, base, last));
   if (why === undefined && last.state === "intact") {
@@ -108,46 +114,46 @@ async function reportOneSaying(notebook: string, options: CliOptions, name: stri
   const { publish } = load.publish();
   terminal.lines(clean(`${name}: runs: ${why ?? "no earlier report"}`));
   try {
-    const onProgress = (p: Progress) => (terminal.progress(name, progressLine(p)), warm?.onProgress?.(p));
-    const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, ...(signal ? { signal } : {}), ...(warm ? { warm: warm.kernel } : {}) };
+    const onProgress = (p: Progress) => (terminal.progress(name, progressLine(name, p)), warm?.onProgress?.(p));
+    const runOptions = { parameters: run.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, ...(signal ? { signal } : {}), ...(warm ? { warm: warm.kernel } : {}) };
     // The report is written while the kernel exits.
-    const { run, files, changes } = await runNotebookThen(notebook, runOptions, async (run) => {
+    const { ran, files, changes } = await runNotebookThen(notebook, runOptions, async (ran) => {
       // A signal after the last cell stops the export: nothing is written.
       await throwIfStopped(signal);
-      const fingerprint = fingerprintOf(base, run.tracked);
-      return { run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, fingerprint, last, ...(signal ? { signal } : {}) })) };
+      const fingerprint = fingerprintOf(base, ran.tracked);
+      return { ran, ...(await publish(ran, { name, outDir: options.outDir, includeCode: options.includeCode, fingerprint, last, ...(signal ? { signal } : {}) })) };
     });
-    for (const c of run.incomplete) say(`${notebook}: output incomplete in cell ${c.cellIndex + 1}: ${c.message}`);
-    if (run.failure) {
-      say(`${notebook} failed at cell ${run.failure.cellIndex + 1}: ${run.failure.message}`);
+    for (const c of ran.incomplete) say(`${label}: output incomplete in cell ${c.cellIndex + 1}: ${c.message}`);
+    if (ran.failure) {
+      say(`${label} failed at cell ${ran.failure.cellIndex + 1}: ${ran.failure.message}`);
       // A DataError says what is wrong with the input; the kernel's stack stays in the report.
-      const detail = run.failure.message.startsWith("DataError:") ? "" : forTerminal(run.failure.detail).trim();
-      if (detail !== "" && detail !== run.failure.message) say(detail.replace(/^/gm, "  "));
+      const detail = ran.failure.message.startsWith("DataError:") ? "" : forTerminal(ran.failure.detail).trim();
+      if (detail !== "" && detail !== ran.failure.message) say(detail.replace(/^/gm, "  "));
       say(`  see ${files.join(", ")} (the last good report, if any, is kept)`);
-      return { notebook, ok: false, summary: `failed at cell ${run.failure.cellIndex + 1}: ${run.failure.message}` };
+      return { notebook, ok: false, summary: `failed at cell ${ran.failure.cellIndex + 1}: ${ran.failure.message}` };
     }
-    say(`${notebook}: ran in ${seconds(run.durationMs)} (${why}) → ${files.join(", ")}`);
-    for (const f of run.inputs) if ("changedDuringRun" in f) say(`  ⚠ ${f.path} changed while the notebook ran: the report holds what it read, and is not up to date`);
-    if (run.tracked.outside.length > 0) say(`  it reached ${run.tracked.outside.join(" and ")}: bytes cannot tell whether it is up to date, so it runs every time`);
-    if (run.tracked.mode === "none") say(`  what it read was not tracked: it runs every time`);
+    say(`${label}: ran in ${seconds(ran.durationMs)} (${why}) → ${files.join(", ")}`);
+    for (const f of ran.inputs) if ("changedDuringRun" in f) say(`  ⚠ ${f.path} changed while the notebook ran: the report holds what it read, and is not up to date`);
+    if (ran.tracked.outside.length > 0) say(`  it reached ${ran.tracked.outside.join(" and ")}: bytes cannot tell whether it is up to date, so it runs every time`);
+    if (ran.tracked.mode === "none") say(`  what it read was not tracked: it runs every time`);
     if (changes) say(`  since the last run: ${changeSummary(changes.since ? changes.changes : undefined)}`);
-    printClaims(say, run.records);
-    return { notebook, ok: run.incomplete.length === 0, summary: run.incomplete.length === 0 ? files.join(", ") : `output incomplete in ${run.incomplete.length} cell(s)` };
+    printClaims(say, ran.records);
+    return { notebook, ok: ran.incomplete.length === 0, summary: ran.incomplete.length === 0 ? files.join(", ") : `output incomplete in ${ran.incomplete.length} cell(s)` };
   } catch (e) {
     if (e instanceof InterruptedError) {
       const where = (e as InterruptedError & { where?: Interrupted }).where;
       const cell = where?.cellIndex !== undefined ? ` while cell ${where.cellIndex + 1} ran` : "";
       const pid = where?.kernelPid !== undefined ? ` (pid ${where.kernelPid})` : "";
-      say(`${notebook}: stopped by ${e.message}: ended the kernel${pid} and what its cells started${cell}, removed its connection file; no report written, the last good one is kept`);
+      say(`${label}: stopped by ${e.message}: ended the kernel${pid} and what its cells started${cell}, removed its connection file; no report written, the last good one is kept`);
       return { notebook, ok: false, summary: `stopped by ${e.message}` };
     }
     if (e instanceof DataError || e instanceof KernelDiedError) {
       // A DataError names its file already; a kernel that did not start does not.
-      say(e instanceof DataError ? e.message : `${notebook}: ${e.message}`);
+      say(e instanceof DataError ? e.message : `${label}: ${e.message}`);
       return { notebook, ok: false, summary: forTerminal(e.message.split("\n")[0] ?? "") };
     }
     // Anything else is a bug here, not in the notebook: its stack, and the other notebooks still run.
-    say(`${notebook}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    say(`${label}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return { notebook, ok: false, summary: forTerminal(e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e)) };
   }
 }

@@ -7,7 +7,8 @@ import { baseFingerprint, libraryBuild } from "./freshness";
 import { readLastReport } from "./last-report";
 import type { CliOptions } from "./args";
 import { forTerminal, reportOne, whyRun, type WarmKernel } from "./report-one";
-import { checkKernel, readNotebook, reportName, sourceOf, type Notebook } from "../notebook/notebook";
+import { checkKernel, readNotebook, sourceOf, type Notebook } from "../notebook/notebook";
+import type { Run } from "./manifest";
 import { injectParameters } from "./parameters";
 import { startRunKernel, stopRunKernel, type RunKernel } from "./runner";
 import { DataError } from "../errors";
@@ -16,8 +17,8 @@ import { DataError } from "../errors";
 const SETTLE_MS = 40;
 
 /** The notebook and every file its last run read, absolute; and the folders it listed. */
-function watchedFiles(notebook: string, outDir: string): { files: string[]; folders: string[] } {
-  const last = readLastReport(outDir, reportName(notebook));
+function watchedFiles({ notebook, name }: Run, outDir: string): { files: string[]; folders: string[] } {
+  const last = readLastReport(outDir, name);
   const stamps = last.state === "intact" ? last.seal.fingerprint.files : [];
   const base = dirname(resolve(notebook));
   return {
@@ -43,11 +44,11 @@ export function importedModules(notebook: Notebook): string[] {
  * Why the notebook cannot run as it now is, or undefined: an editor's partial save (JSON cut
  * short), a notebook for another kernel, a parameter it does not declare.
  */
-function cannotRun(notebook: string, options: CliOptions): string | undefined {
+function cannotRun({ notebook, parameters }: Run): string | undefined {
   try {
     const source = readNotebook(notebook);
     checkKernel(source, notebook);
-    injectParameters(source, options.parameters, notebook);
+    injectParameters(source, parameters, notebook);
     return undefined;
   } catch (e) {
     if (e instanceof DataError) return e.message;
@@ -92,12 +93,15 @@ class Watched {
   private again = false;
   private changedAt = 0;
 
+  private readonly notebook: string;
+
   constructor(
-    readonly notebook: string,
+    readonly run: Run,
     private readonly options: CliOptions,
     /** Aborted by SIGINT or SIGTERM: the run in progress stops, no new one starts. */
     private readonly stop: AbortSignal,
   ) {
+    this.notebook = run.notebook;
     this.warm = this.startKernel();
     this.watchInputs();
   }
@@ -112,7 +116,7 @@ class Watched {
   private watchInputs(): void {
     for (const w of this.folders) w.close();
     const byFolder = new Map<string, Set<string | typeof ANY>>();
-    const { files, folders } = watchedFiles(this.notebook, this.options.outDir);
+    const { files, folders } = watchedFiles(this.run, this.options.outDir);
     for (const file of files) {
       const names = byFolder.get(dirname(file)) ?? new Set();
       byFolder.set(dirname(file), names.add(basename(file)));
@@ -156,13 +160,13 @@ class Watched {
   private async runOnce(): Promise<void> {
     const err = process.stderr;
     // An editor's partial save: one line, and the warm kernel waits for the next save.
-    const problem = cannotRun(this.notebook, this.options);
+    const problem = cannotRun(this.run);
     if (problem !== undefined) {
       err.write(forTerminal(`${problem}; waiting for the next save`) + "\n");
       return;
     }
-    const base = baseFingerprint(this.notebook, this.options.parameters, this.options.includeCode);
-    const why = await whyRun(this.notebook, this.options, base, readLastReport(this.options.outDir, reportName(this.notebook)));
+    const base = baseFingerprint(this.notebook, this.run.parameters, this.options.includeCode);
+    const why = await whyRun(this.notebook, this.options, base, readLastReport(this.options.outDir, this.run.name));
     if (why === undefined || this.stop.aborted) return; // touched, same bytes
     const changedAt = this.changedAt;
     // A kernel that loaded the library before it was rebuilt would run the old one; one that
@@ -178,12 +182,12 @@ class Watched {
       why,
       onProgress: (p) => {
         // The second cell starting is the first one's result.
-        if (p.step === 2) err.write(`${reportName(this.notebook)}: first cell's result ${Math.round(performance.now() - changedAt)} ms after the change\n`);
+        if (p.step === 2) err.write(`${this.run.name}: first cell's result ${Math.round(performance.now() - changedAt)} ms after the change\n`);
       },
     };
     // The next change finds a kernel ready while this run goes on.
     this.warm = this.startKernel();
-    await reportOne(this.notebook, this.options, this.stop, warm).catch((e: unknown) => {
+    await reportOne(this.run, this.options, this.stop, warm).catch((e: unknown) => {
       // reportOne failed before its run took the kernel.
       void stopRunKernel(kernel);
       throw e;
@@ -206,13 +210,13 @@ class Watched {
  * as a run of the CLI does, and the waiting kernels stop: no kernel and no kernel folder is left.
  */
 export async function watch(options: CliOptions, stop: AbortSignal): Promise<void> {
-  for (const notebook of options.notebooks) {
+  for (const run of options.runs) {
     if (stop.aborted) break;
-    await reportOne(notebook, options, stop).catch((e: unknown) => process.stderr.write(forTerminal(e instanceof Error ? e.message : String(e)) + "\n"));
+    await reportOne(run, options, stop).catch((e: unknown) => process.stderr.write(forTerminal(e instanceof Error ? e.message : String(e)) + "\n"));
   }
   if (!stop.aborted) {
-    const watched = options.notebooks.map((nb) => new Watched(nb, { ...options, force: false }, stop));
-    process.stderr.write(`watching ${watched.length} notebook${watched.length === 1 ? "" : "s"} and the files they read; Ctrl-C stops\n`);
+    const watched = options.runs.map((run) => new Watched(run, { ...options, force: false }, stop));
+    process.stderr.write(`watching ${watched.length} report${watched.length === 1 ? "" : "s"} and the files they read; Ctrl-C stops\n`);
     await new Promise((resolveStop) => stop.addEventListener("abort", resolveStop, { once: true }));
     await Promise.all(watched.map((w) => w.close()));
   }

@@ -28,23 +28,23 @@ export function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
 }
 
-function keyText(v: unknown): string {
+export function keyText(v: unknown): string {
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 
 /**
  * The columns that name a row: the shortest run of leading non-numeric columns whose values are
- * unique in both tables, or undefined (rows are then matched by position).
+ * unique in each table (before and after, or every run's), or undefined (rows are then matched by position).
  */
-export function rowKey(before: Row[], after: Row[]): string[] | undefined {
-  const columns = Object.keys(before[0] ?? after[0] ?? {});
+export function rowKey(...tables: Row[][]): string[] | undefined {
+  const columns = Object.keys(tables.find((t) => t.length > 0)?.[0] ?? {});
   const key: string[] = [];
   for (const column of columns) {
-    const values = [...before, ...after].map((r) => r[column]);
+    const values = tables.flat().map((r) => r[column]);
     if (values.some((v) => typeof v === "number" || isObject(v) || Array.isArray(v))) break;
     key.push(column);
     const unique = (rows: Row[]) => new Set(rows.map((r) => key.map((k) => keyText(r[k])).join("\u0000"))).size === rows.length;
-    if (unique(before) && unique(after)) return key;
+    if (tables.every(unique)) return key;
   }
   return undefined;
 }

@@ -28,7 +28,7 @@ export interface PageParts {
  * HTML a notebook printed does not run. vega evaluates expressions with its interpreter
  * (vega-interpreter), so no `'unsafe-eval'` either.
  */
-function contentSecurityPolicy(scripts: readonly string[]): string {
+export function contentSecurityPolicy(scripts: readonly string[]): string {
   const hashes = scripts.map((js) => `'sha256-${createHash("sha256").update(js, "utf8").digest("base64")}'`);
   return [
     "default-src 'none'",

@@ -63,8 +63,8 @@ export async function writePdf(htmlFile: string, pdfFile: string, chromium: stri
  * After a notebook's report is written (or found up to date): NAME.pdf from NAME.html beside it,
  * said on stderr. A report that cannot be printed makes the notebook's outcome a failure.
  */
-export async function withPdf<T extends { notebook: string; ok: boolean; summary: string }>(outcome: T, outDir: string): Promise<T> {
-  const name = reportName(outcome.notebook);
+export async function withPdf<T extends { notebook: string; name?: string; ok: boolean; summary: string }>(outcome: T, outDir: string): Promise<T> {
+  const name = outcome.name ?? reportName(outcome.notebook);
   const html = join(outDir, `${name}.html`);
   const pdf = join(outDir, `${name}.pdf`);
   const found = findChromium();

@@ -12,7 +12,7 @@ const cli = (args: string[]) => runCli(args);
 test("arguments: repeated -p with JSON-or-string values, --out, --timeout, --no-code", () => {
   const o = parseArgs(["report", "nb.ipynb", "-p", "topN", "5", "-p", "path", "../x.csv", "--out", "o", "--timeout", "2.5", "--no-code"]);
   assert.equal(o.parameters, { topN: 5, path: "../x.csv" });
-  assert.equal([o.notebooks, o.outDir, o.timeoutMs, o.includeCode], [["nb.ipynb"], "o", 2500, false]);
+  assert.equal([o.runs.map((r) => r.notebook), o.outDir, o.timeoutMs, o.includeCode], [["nb.ipynb"], "o", 2500, false]);
   assert.throws(() => parseArgs(["report"]), /exactly one notebook/);
   assert.throws(() => parseArgs(["report", "a.ipynb", "-p", "x"]), /-p x needs a value/);
   assert.throws(() => parseArgs(["report", "a.ipynb", "--timeout", "soon"]), /--timeout takes a number/);
@@ -20,7 +20,7 @@ test("arguments: repeated -p with JSON-or-string values, --out, --timeout, --no-
   assert.equal(parseArgs(["report", "a.ipynb", "-p", "offset", "-5"]).parameters, { offset: -5 });
   assert.throws(() => parseArgs(["report", "a.ipynb", "--frobnicate"]), /^Unknown option '--frobnicate'$/);
   assert.throws(() => parseArgs(["report", "a.ipynb", "--out"]), /^Option '-o, --out <value>' argument missing$/);
-  assert.equal(parseArgs(["reports"], join(ROOT, "notebooks")).notebooks.map((n) => n.split("/").pop()).includes("demo.ipynb"), true);
+  assert.equal(parseArgs(["reports"], join(ROOT, "notebooks")).runs.map((r) => r.notebook.split("/").pop()).includes("demo.ipynb"), true);
 });
 
 test("a run writes NAME.ipynb, NAME.html and NAME.json; a failed run writes NAME.failed.html and keeps the good report", async () => {

@@ -39,7 +39,7 @@ test("--watch: re-runs on a changed byte, not on a touch; SIGINT stops it with s
   try {
     const csv = join(dir, "visits.csv");
     copyFileSync(join(ROOT, "data", "demo", "visits.csv"), csv);
-    await waitFor(/watching 1 notebook/);
+    await waitFor(/watching 1 report/);
     // Give the warm kernel its start-up, then touch: the bytes decide, nothing runs.
     await new Promise((r) => setTimeout(r, 3000));
     const later = new Date(Date.now() + 10_000);
@@ -106,7 +106,7 @@ test("--watch on an editor's partial saves: one line each and the same one kerne
   const out = join(dir, "out");
   const w = startWatch([notebook, "-p", "dataPath", join(ROOT, "data", "demo", "visits.csv"), "--out", out], temp);
   try {
-    await w.waitFor(/watching 1 notebook/);
+    await w.waitFor(/watching 1 report/);
     const report = sha256(join(out, "demo.html"));
     const kernels = processesWith(temp);
     assert.is(kernels.length, 1, "one kernel waits");
@@ -148,7 +148,7 @@ test("--watch: SIGINT while a re-run's cell runs ends that kernel, what its cell
   const out = join(dir, "out");
   const w = startWatch([notebook, "--out", out], temp);
   try {
-    await w.waitFor(/watching 1 notebook/);
+    await w.waitFor(/watching 1 report/);
     const report = sha256(join(out, "slow.json"));
     // The edited notebook starts a process and waits: the signal comes while its cell runs.
     writeNotebook(dir, "slow.ipynb", [...quick, code(`require("node:child_process").spawn(process.execPath, ["-e", "setTimeout(() => {}, 600000)", ${JSON.stringify(marker)}], { stdio: "ignore" });\nawait new Promise((r) => setTimeout(r, 600000));`)]);
