@@ -63,7 +63,7 @@ function numbersSection(c: Comparison): string {
   const first = c.runs[0]?.name ?? "";
   const rows = c.numbers.map((n) => {
     const cells = n.values.map((v, i) => {
-      if (v === null) return `<td class="num missing">none</td>`;
+      if (v === null) return `<td class="num missing">${c.runs[i]?.report ? "none" : "no report"}</td>`;
       const d = n.differences[i] ?? null;
       if (i === 0 || d === null) return `<td class="num">${escapeHtml(formatFloat(v))}</td>`;
       const rel = n.relative[i];
@@ -83,7 +83,9 @@ function numbersSection(c: Comparison): string {
 function tableBlock(c: Comparison, t: TableComparison): string {
   const keyCols = t.key ?? [];
   const valueCols = t.columns.filter((col) => !keyCols.includes(col));
-  const onlySome = t.rows.filter((r) => r.cells.some((cell) => cell === null)).length;
+  // Runs without a report have no rows at all: a row missing there is not news.
+  const withReport = c.runs.map((r) => r.report);
+  const onlySome = t.rows.filter((r) => r.cells.some((cell, i) => cell === null && withReport[i])).length;
   const how = t.key ? `Rows matched by ${t.key.map((k) => `<code>${escapeHtml(k)}</code>`).join(", ")}` : "Rows matched by position (no column names each row)";
   const note = `${how}; ${t.rows.length} row${t.rows.length === 1 ? "" : "s"} in all${onlySome > 0 ? `, ${onlySome} not in every run` : ""}${t.rows.length > SHOWN_ROWS ? `; the first ${SHOWN_ROWS} are shown, all are in the comparison's JSON` : ""}.`;
   const groups = t.rows.slice(0, SHOWN_ROWS).map((r) => {
@@ -91,7 +93,7 @@ function tableBlock(c: Comparison, t: TableComparison): string {
     const lines = valueCols.map((col, j) => {
       const base = r.cells[0]?.[col];
       const cells = r.cells.map((row, i) => {
-        if (row === null) return `<td class="missing">no row</td>`;
+        if (row === null) return `<td class="missing">${withReport[i] ? "no row" : "no report"}</td>`;
         const v = row[col];
         const num = typeof v === "number" ? " num" : "";
         const differs = i > 0 && r.cells[0] !== null && cellDiffers(v, base) ? " differs" : "";
@@ -119,7 +121,7 @@ function tablesSection(c: Comparison): string {
 function valuesSection(c: Comparison): string {
   if (c.values.length === 0) return "";
   const rows = c.values.map((v) => {
-    const cells = v.values.map((x, i) => `<td class="${i > 0 && cellDiffers(x, v.values[0]) ? "differs" : ""}">${x === null ? `<span class="missing">none</span>` : `<code>${escapeHtml(text(x))}</code>`}</td>`);
+    const cells = v.values.map((x, i) => `<td class="${i > 0 && c.runs[i]?.report && cellDiffers(x, v.values[0]) ? "differs" : ""}">${x === null ? `<span class="missing">${c.runs[i]?.report ? "none" : "no report"}</span>` : `<code>${escapeHtml(text(x))}</code>`}</td>`);
     return `<tr><th scope="row"><code>${escapeHtml(v.result)}</code></th>${cells.join("")}</tr>`;
   });
   return [`<section><h2 id="values">Other results</h2>`, `<div class="table-scroll" ${scrollRegion("Other results")}><table><thead><tr><th scope="col">result</th>${runHeads(c)}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`, `</section>`].join("\n");
@@ -130,8 +132,8 @@ const HOLDS: Record<string, string> = { true: "holds", false: "does not hold", n
 function claimsSection(c: Comparison): string {
   if (c.claims.length === 0) return "";
   const rows = c.claims.map((claim) => {
-    const cells = claim.holds.map((h: Holds) => `<td class="${h === false ? "holds-false" : h === true ? "" : "missing"}">${HOLDS[String(h)]}</td>`);
-    return `<tr><th scope="row">${escapeHtml(claim.text)}</th>${cells.join("")}</tr>`;
+    const cells = claim.holds.map((h: Holds, i) => `<td class="${h === false ? "holds-false" : h === true ? "" : "missing"}">${c.runs[i]?.report ? HOLDS[String(h)] : "no report"}</td>`);
+    return `<tr><th scope="row" class="claim">${escapeHtml(claim.text)}</th>${cells.join("")}</tr>`;
   });
   return [
     `<section><h2 id="claims">Claims</h2>`,

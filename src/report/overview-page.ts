@@ -12,6 +12,7 @@ const OVERVIEW_CSS = `
 .overview th, .overview td { border: 1px solid var(--border); padding: 5px 10px; text-align: left; vertical-align: top; }
 .overview thead th { background: var(--soft); font-weight: 600; }
 .overview tbody th { font-weight: 600; }
+.overview tbody th.claim { font-weight: 400; }
 .overview td.num, .overview th.num { text-align: right; }
 .overview .delta { display: block; color: var(--muted); font-size: 0.85em; }
 .overview .differs { background: var(--warn-bg); color: var(--warn-text); }
@@ -20,6 +21,8 @@ const OVERVIEW_CSS = `
 .overview .lede { color: var(--muted); }
 .overview section { margin: 0 0 2em; }
 .overview code { overflow-wrap: anywhere; }
+.overview td { max-width: 24em; overflow-wrap: anywhere; }
+.overview th code { overflow-wrap: normal; }
 .overview svg.spark { display: block; color: var(--accent); }
 .overview svg.spark .dot { fill: currentColor; }
 .overview svg.spark .line { fill: none; stroke: currentColor; stroke-width: 1.5; }
