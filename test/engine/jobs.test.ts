@@ -66,7 +66,8 @@ test("--jobs 2: two notebooks run side by side, both write their reports, every 
     timed(nbs, "second", times);
     const run = runCli(["reports", "--jobs", "2", "--out", "out"], { cwd: dir });
     assert.is(run.status, 0, run.stderr);
-    assert.equal(readdirSync(join(dir, "out")).sort(), reportFiles(["first", "second"]));
+    // Each report's set, and the front page listing them.
+    assert.equal(readdirSync(join(dir, "out")).sort(), [...reportFiles(["first", "second"]), "index.html"].sort());
     const [a, b] = ["first", "second"].map((n) => JSON.parse(readFileSync(join(times, `${n}.json`), "utf8")) as [number, number]) as [[number, number], [number, number]];
     assert.ok(a[0] < b[1] && b[0] < a[1], `their cells ran at the same time: ${JSON.stringify([a, b])}`);
     const whose = whoseLines(run.stderr, ["first", "second"]);
