@@ -48,12 +48,6 @@ export function isMonthString(s: string): s is MonthString {
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 }
 
-/** The instants a month spans, in UTC: from its first millisecond (`start`) up to, not including, the next month's (`end`). */
-export function monthSpan(month: MonthString): { start: EpochMs; end: EpochMs } {
-  const [year, m] = month.split("-").map(Number) as [number, number];
-  return { start: Date.UTC(year, m - 1, 1), end: Date.UTC(year, m, 1) };
-}
-
 /**
  * A notebook's month parameter: "" (no month: the whole period, returned as null) or `YYYY-MM`.
  * Anything else is a DataError naming the parameter, the value and the form expected.
