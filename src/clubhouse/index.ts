@@ -37,3 +37,4 @@ export type { DayString, EpochMs, MonthString } from "../calendar";
 export { busiestDays, signupSummary, signupsPerDay, type DailySignups, type SignupSummary } from "./signups";
 export { inviteTree, type InviteTree } from "./tree";
 export { shareJoinedBefore, commonestInviteCount, lastMonth, reachWithinDefinition, shareFromMonth, shareOfLastMonths, surgeBetween, type Surge } from "./findings";
+export { asOfCoverage, throughMonth, usersAsOf } from "./as-of";

@@ -9,7 +9,7 @@ export type { SignatureSizes } from "./signatures";
 export { dailyOf, inputSummary, monthlyOf, noTruth, notFromCounts, readInput, type UniquesInput } from "./input";
 export { monthlyReport } from "./monthly-report";
 export { offsetShares, offsetShareSummary } from "./offset-share";
-export { belowThreshold, qualityByDomain, qualityWeeks, variations, type QualityWeeks } from "./quality";
+export { belowThreshold, optionalQualityWeeks, qualityByDomain, variations, type QualityWeeks } from "./quality";
 export { cookielessSignatures, filterSummary } from "./bots";
 export { dailyErrorByDomain, errorByPlatform, thresholdCheck, truthError } from "./truth-error";
 export { countBelow, estimateParts, largestProject, mobileBelowDesktop, shareLargerMonthly, smallVaryMore } from "./findings";
@@ -17,3 +17,4 @@ export { dailyOffsetShareChart, dailyErrorChart, monthlyOffsetShareChart, qualit
 export { dailyRecord, monthlyRecord, qualityRecord, reportRecord, truthErrorRecord } from "./recorded";
 // The statement the notebook prints for a cluster (Spark SQL / HiveQL).
 export { uniquesSql, type Dialect, type SqlOptions } from "./spark/sql";
+export { inputInMonth, monthCoverage, noQualityWeeks, truthInMonth } from "./month";

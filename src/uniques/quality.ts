@@ -33,6 +33,15 @@ export function qualityWeeks(daily: pl.DataFrame, firstMonday?: DayString): Qual
   return { reference: dayString(monday), days: Array.from({ length: 7 * WEEKS }, (_, i) => dayString(monday + i)) };
 }
 
+/** The six weeks qualityWeeks takes from the first Monday, or null when the daily table holds fewer after it (a month's report, for one). */
+export function optionalQualityWeeks(daily: pl.DataFrame): QualityWeeks | null {
+  const present = (daily.getColumn("day").toArray() as string[]).map(epochDay);
+  if (present.length === 0) return null;
+  const first = Math.min(...present);
+  const monday = first + ((7 - weekday(first)) % 7);
+  return monday + 7 * WEEKS - 1 > Math.max(...present) ? null : qualityWeeks(daily);
+}
+
 /**
  * Per domain and day of the five weeks after the reference: the estimate, the reference (the same
  * weekday in the reference week) and `variation` = (estimate − reference) / reference, null when
