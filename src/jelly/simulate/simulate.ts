@@ -19,6 +19,12 @@ export interface SimulationOptions {
    */
   sessions: number;
   seed: number;
+  /**
+   * The share of the full window (1 June to 5 October 2020) the sessions are spread over; by
+   * default the share of FULL_SESSIONS they are, so that a day has the full index's traffic.
+   * 1 spreads a small index over the whole window, thinner.
+   */
+  span?: number;
 }
 
 export interface Hit {
@@ -85,7 +91,7 @@ export function* simulateHits(options: SimulationOptions): Generator<Hit> {
   const { seed } = options;
   const random = new Random(seed);
   const scale = options.sessions / FULL_SESSIONS;
-  const windowTo = WINDOW_FROM + Math.round(FULL_WINDOW * scale);
+  const windowTo = WINDOW_FROM + Math.round(FULL_WINDOW * (options.span ?? scale));
 
   const named = [...TOP_SITES, ...BROKEN].map((s) => ({ ...s, sessions: (s.sessions * scale) / PARSED_SHARE }));
   const namedSessions = named.reduce((a, s) => a + s.sessions, 0);
