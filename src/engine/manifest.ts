@@ -27,6 +27,8 @@ export interface RunSet {
   name: string;
   notebook: string;
   runs: string[];
+  /** The runs its grid made, in the grid's order (the comparison's charts draw these); empty without a grid. */
+  grid: string[];
 }
 
 export interface Plan {
@@ -294,6 +296,7 @@ export function planOf(json: unknown, file: string): Plan {
         add(rr["name"], { ...fixed, ...checkParameters(rr["parameters"], `${label}.parameters`) }, label);
       });
     }
+    const listed = made.length;
     if (e["grid"] !== undefined) {
       if (typeof e["name"] !== "string") problem(`a grid needs "name", a template using each of its keys, e.g. "demo-{topN}"`);
       for (const [values, part] of gridRuns(e["grid"], e["name"] as string, (what) => problem(what), checkValue)) add(part, { ...fixed, ...values }, `grid ${JSON.stringify(values)}`);
@@ -308,7 +311,7 @@ export function planOf(json: unknown, file: string): Plan {
       if (!REPORT_NAME.test(setName)) problem(`its comparison needs a name: add "set"`);
       if (setNames.has(setName)) problem(`the comparison ${setName} is already another entry's: give this one a "set" of its own`);
       setNames.add(setName);
-      sets.push({ name: setName, notebook: notebookPath, runs: made.map((r) => r.name) });
+      sets.push({ name: setName, notebook: notebookPath, runs: made.map((r) => r.name), grid: made.slice(listed).map((r) => r.name) });
       runs.push(...made.map((r) => ({ ...r, set: setName })));
     } else {
       if (e["set"] !== undefined) problem(`"set" names a comparison of several runs; this entry makes one`);

@@ -58,7 +58,7 @@ export function writeComparison(outDir: string, set: RunSet, runs: readonly Run[
     const run = runs.find((r) => r.name === name);
     return { name, parameters: run?.parameters ?? {}, ...recordsOf(readLastReport(outDir, name)) };
   });
-  const comparison = compareRuns(set.name, set.notebook, compared);
+  const comparison = compareRuns(set.name, set.notebook, compared, set.grid);
   const title = set.runs.map((n) => reportTitle(join(outDir, `${n}.html`))).find((t) => t !== undefined);
   writeAtomic(join(outDir, `${set.name}.compare.json`), JSON.stringify(comparison, null, 2) + "\n");
   writeAtomic(join(outDir, `${set.name}.compare.html`), renderComparePage(comparison, title));

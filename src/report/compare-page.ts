@@ -70,11 +70,11 @@ function numbersSection(c: Comparison): string {
       const delta = d === 0 ? "same" : `${signed(d)}${rel !== null && rel !== undefined ? ` (${percent(rel)})` : ""}`;
       return `<td class="num${d === 0 ? "" : " differs"}">${escapeHtml(formatFloat(v))}<span class="delta">${escapeHtml(delta)}</span></td>`;
     });
-    return `<tr><th scope="row"><code>${escapeHtml(n.result)}</code></th>${cells.join("")}<td>${sparkline(n.result, c.runs.map((r) => r.name), n.values)}</td></tr>`;
+    return `<tr><th scope="row"><code>${escapeHtml(n.result)}</code></th>${cells.join("")}<td>${sparkline(n.result, c.line.map((i) => c.runs[i]?.name ?? ""), c.line.map((i) => n.values[i] ?? null))}</td></tr>`;
   });
   return [
     `<section><h2 id="numbers">Numbers</h2>`,
-    `<p class="lede">One row per recorded number, one column per run; under each value its difference to the first run, ${escapeHtml(first)} (numbers within a relative 1e-9 count as the same). The chart draws the runs in this order.</p>`,
+    `<p class="lede">One row per recorded number, one column per run; under each value its difference to the first run, ${escapeHtml(first)} (numbers within a relative 1e-9 count as the same). ${c.line.length < c.runs.length ? `The chart draws the grid's runs, ${escapeHtml(c.line.map((i) => c.runs[i]?.name ?? "").join(", "))}, in its order.` : "The chart draws the runs in this order."}</p>`,
     `<div class="table-scroll" ${scrollRegion("Numbers")}><table><thead><tr><th scope="col">result</th>${runHeads(c)}<th scope="col">across the runs</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`,
     `</section>`,
   ].join("\n");

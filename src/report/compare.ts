@@ -54,6 +54,12 @@ export interface Comparison {
   set: string;
   notebook: string;
   runs: { name: string; parameters: Record<string, unknown>; started: string | null; report: boolean }[];
+  /**
+   * The runs (indices into `runs`) each number's chart draws, in order: a grid's runs, so that a
+   * run listed beside the grid (the whole period beside each month) does not join its line; all
+   * the runs when there is no grid of two or more.
+   */
+  line: number[];
   numbers: NumberRow[];
   tables: TableComparison[];
   values: ValueRow[];
@@ -102,7 +108,7 @@ function claimState(v: unknown): boolean | null {
 }
 
 /** The runs' recorded results side by side; runs without a report are columns of their own, empty. */
-export function compareRuns(set: string, notebook: string, runs: readonly ComparedRun[]): Comparison {
+export function compareRuns(set: string, notebook: string, runs: readonly ComparedRun[], grid: readonly string[] = []): Comparison {
   const perRun = runs.map((r) => {
     const m = new Map<string, Leaf>();
     if (r.records) leaves(r.records, m);
@@ -144,6 +150,7 @@ export function compareRuns(set: string, notebook: string, runs: readonly Compar
     set,
     notebook,
     runs: runs.map((r) => ({ name: r.name, parameters: r.parameters, started: r.started ?? null, report: r.records !== undefined })),
+    line: grid.length >= 2 ? runs.flatMap((r, i) => (grid.includes(r.name) ? [i] : [])) : runs.map((_, i) => i),
     numbers,
     tables,
     values,

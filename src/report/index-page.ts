@@ -63,7 +63,7 @@ function row(e: IndexEntry): string {
   const parameters = e.parameters === undefined ? `<span class="missing">unknown</span>` : params.length === 0 ? `<span class="missing">defaults</span>` : params.map(([k, v]) => `<code>${escapeHtml(k)} = ${escapeHtml(formatValue(v))}</code>`).join("<br>");
   const claims =
     e.untrue.length > 0
-      ? `<ul class="plain">${e.untrue.map((t) => `<li>${escapeHtml(t)}</li>`).join("")}</ul>`
+      ? `<details><summary>${e.untrue.length} do${e.untrue.length === 1 ? "es" : ""} not hold</summary><ul class="plain">${e.untrue.map((t) => `<li>${escapeHtml(t)}</li>`).join("")}</ul></details>`
       : e.report
         ? `<span class="missing">none</span>`
         : "";

@@ -14,7 +14,8 @@ const OVERVIEW_CSS = `
 .overview tbody th { font-weight: 600; }
 .overview tbody th.claim { font-weight: 400; }
 .overview td.num, .overview th.num { text-align: right; }
-.overview .delta { display: block; color: var(--muted); font-size: 0.85em; }
+.overview .delta { display: block; color: var(--muted); font-size: 0.85em; white-space: nowrap; }
+.overview td.num { white-space: nowrap; }
 .overview .differs { background: var(--warn-bg); color: var(--warn-text); }
 .overview .differs .delta { color: var(--warn-text); }
 .overview .missing { color: var(--muted); font-style: italic; }

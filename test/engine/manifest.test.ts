@@ -41,7 +41,7 @@ test("the issue's grid: one run per value, named by the template, a comparison n
           ["a-2021-03", { month: "2021-03" }, "a"],
         ],
       );
-      assert.equal(plan.sets, [{ name: "a", notebook: "notebooks/a.ipynb", runs: ["a-2021-01", "a-2021-02", "a-2021-03"] }]);
+      assert.equal(plan.sets, [{ name: "a", notebook: "notebooks/a.ipynb", runs: ["a-2021-01", "a-2021-02", "a-2021-03"], grid: ["a-2021-01", "a-2021-02", "a-2021-03"] }]);
       // b and py are not listed: each gets its default run (py then fails as it does today, at its run).
       assert.equal(plan.runs.slice(3).map((r) => [r.notebook, r.name, r.parameters]), [
         ["notebooks/b.ipynb", "b", {}],
@@ -86,7 +86,7 @@ test("a grid of two keys varies the first slowest; named values; fixed parameter
         ["py", {}],
       ],
     );
-    assert.equal(plan.sets, [{ name: "a-months", notebook: "notebooks/a.ipynb", runs: ["a", "a-all-top3", "a-all-top5", "a-jan-top3", "a-jan-top5"] }]);
+    assert.equal(plan.sets, [{ name: "a-months", notebook: "notebooks/a.ipynb", runs: ["a", "a-all-top3", "a-all-top5", "a-jan-top3", "a-jan-top5"], grid: ["a-all-top3", "a-all-top5", "a-jan-top3", "a-jan-top5"] }]);
     assert.equal(plan.runs[5]?.set, undefined, "one run is no comparison");
   } finally {
     process.chdir(cwd);

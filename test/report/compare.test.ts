@@ -140,4 +140,19 @@ test("built from the recorded results in well under a second, also for the large
   assert.ok(c.tables.length > 0);
 });
 
+test("a run listed beside a grid (the whole period beside each month) is a column but not a point of the grid's line", () => {
+  const whole = { total: 1000 };
+  const c = compareRuns("sites", "notebooks/sites.ipynb", [
+    { name: "sites", parameters: {}, records: whole },
+    { name: "sites-jan", parameters: { month: "2021-01" }, records: { total: 100 } },
+    { name: "sites-feb", parameters: { month: "2021-02" }, records: { total: 150 } },
+  ], ["sites-jan", "sites-feb"]);
+  assert.equal(c.line, [1, 2]);
+  const page = renderComparePage(c);
+  assert.match(page, 'aria-label="total across the runs: sites-jan 100; sites-feb 150"');
+  assert.not.match(page, "across the runs: sites 1,000");
+  // Without a grid, the line goes through every run.
+  assert.equal(compareRuns("s", "n.ipynb", [{ name: "a", parameters: {}, records: whole }, { name: "b", parameters: {}, records: whole }]).line, [0, 1]);
+});
+
 test.run();
