@@ -62,7 +62,7 @@ test("a grid of three: three reports; one input changes, only that run runs, the
     assert.match(row("part-b"), `<a href="part.compare.html">part</a>`);
     assert.match(row("part-b"), `<td>1 in 1 result</td>`, "its count changed at the last run");
     assert.match(row("part-a"), `<td>none</td><td><a href="part.compare.html">`, "nothing changed at its last run");
-    assert.match(row("claims"), `<td class="holds-false"><ul class="plain"><li>The sky is green.</li></ul></td>`);
+    assert.match(row("claims"), `<td class="holds-false"><details><summary>1 does not hold</summary><ul class="plain"><li>The sky is green.</li></ul></details></td>`);
     assert.match(row("broken"), /<td class="status-failed">the last run failed: failed at cell 1: [^<]*boom[^<]*\(<a href="broken\.failed\.html">its page<\/a>\)<\/td>/);
     assert.not.match(row("broken"), `href="broken.html"`, "no report to link to");
 
