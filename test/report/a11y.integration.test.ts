@@ -6,7 +6,7 @@
 // a keyboard reaches every control with a visible focus, the charts keep their text alternative
 // and data table in the live view and in both schemes, and at 390 px nothing scrolls the page
 // sideways. Screenshots land in .tmp/report-screenshots/.
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { test } from "uvu";
@@ -15,7 +15,7 @@ import { CHROMIUM, launchChromium } from "../chromium";
 import { ROOT, scratch } from "../helpers";
 import { skipAll } from "../tools";
 import { chartsLive, cspHolds, describeViolations, openAllDetails, runAxe, AXE_TAGS } from "./axe";
-import { committedNotebook, committedReports, failurePage, reexport, REPORTS } from "./committed";
+import { committedNotebook, committedOverviews, committedReports, defaultReports, failurePage, reexport, REPORTS } from "./committed";
 
 const SHOTS = join(ROOT, ".tmp", "report-screenshots");
 
@@ -63,9 +63,10 @@ if (CHROMIUM.path === undefined) {
     };
     targets = [
       ...committedReports().map((name) => ({ label: `reports/${name}.html as committed`, file: join(REPORTS, `${name}.html`) })),
-      ...(await Promise.all(committedReports().map(async (name) => ({ label: `reports/${name}.ipynb exported now`, file: write(`${name}.html`, await reexport(name)) })))),
+      // Exported again by this checkout: one run per notebook (a parameter set's runs have the same kinds of output).
+      ...(await Promise.all(defaultReports().map(async (name) => ({ label: `reports/${name}.ipynb exported now`, file: write(`${name}.html`, await reexport(name)) })))),
       { label: "the failure page (demo failing at its fourth code cell)", file: write("demo.failed.html", await failurePage()) },
-      ...(existsSync(join(REPORTS, "index.html")) ? [{ label: "reports/index.html", file: join(REPORTS, "index.html") }] : []),
+      ...committedOverviews().map((file) => ({ label: `reports/${file}`, file: join(REPORTS, file) })),
     ];
     mkdirSync(SHOTS, { recursive: true });
   });

@@ -2,7 +2,7 @@
 // and exported again now from their executed notebooks (reports/NAME.ipynb, whose metadata holds
 // what the header shows), so that the exporter of this checkout is checked on real outputs
 // without running the notebooks. Also a failure page made from one of them.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Notebook, Output } from "../../src/notebook/notebook";
 import { renderReport, type ReportInfo } from "../../src/report";
@@ -10,11 +10,23 @@ import { ROOT } from "../helpers";
 
 export const REPORTS = join(ROOT, "reports");
 
-/** NAME of each committed reports/NAME.html (not NAME.failed.html). */
+/** NAME of each committed report: reports/NAME.html with its executed notebook NAME.ipynb (not the comparison pages, the front page or a NAME.failed.html). */
 export function committedReports(): string[] {
   return readdirSync(REPORTS)
-    .filter((f) => f.endsWith(".html") && !f.endsWith(".failed.html"))
-    .map((f) => f.replace(/\.html$/, ""))
+    .filter((f) => f.endsWith(".ipynb") && existsSync(join(REPORTS, f.replace(/\.ipynb$/, ".html"))))
+    .map((f) => f.replace(/\.ipynb$/, ""))
+    .sort();
+}
+
+/** NAME of each committed notebooks/NAME.ipynb that has a report of its own name (its default run). */
+export function defaultReports(): string[] {
+  return committedReports().filter((name) => existsSync(join(ROOT, "notebooks", `${name}.ipynb`)));
+}
+
+/** The committed comparison pages and the front page (written from the recorded results). */
+export function committedOverviews(): string[] {
+  return readdirSync(REPORTS)
+    .filter((f) => f.endsWith(".compare.html") || f === "index.html")
     .sort();
 }
 
