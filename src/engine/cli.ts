@@ -3,6 +3,7 @@
 // up to N at once, each on its own kernel; N is the number of cores unless given)
 // A notebook whose report is up to date (freshness.ts) is not run again unless --force;
 // --explain says what its fingerprint holds and runs nothing.
+import "./cli-start"; // first: what follows loads from the code cache
 import { DataError } from "../errors";
 import { reportUsage } from "../args";
 import { parseArgs, USAGE, UsageError, type CliOptions } from "./args";

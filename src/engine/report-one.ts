@@ -105,16 +105,18 @@ async function reportOneSaying(notebook: string, options: CliOptions, name: stri
     return { notebook, ok, summary: ok ? "up to date" : `${untrue.length} claim(s) do not hold (--strict)` };
   }
   const { runNotebookThen } = load.runner();
-  const { publish } = load.publish();
   terminal.lines(clean(`${name}: runs: ${why ?? "no earlier report"}`));
   try {
     const onProgress = (p: Progress) => (terminal.progress(name, progressLine(p)), warm?.onProgress?.(p));
-    const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, ...(signal ? { signal } : {}), ...(warm ? { warm: warm.kernel } : {}) };
+    // The exporter loads while the kernel starts (another process, another core).
+    const whileKernelStarts = () => void load.publish();
+    const runOptions = { parameters: options.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, whileKernelStarts, ...(signal ? { signal } : {}), ...(warm ? { warm: warm.kernel } : {}) };
     // The report is written while the kernel exits.
     const { run, files, changes } = await runNotebookThen(notebook, runOptions, async (run) => {
       // A signal after the last cell stops the export: nothing is written.
       await throwIfStopped(signal);
       const fingerprint = fingerprintOf(base, run.tracked);
+      const { publish } = load.publish();
       return { run, ...(await publish(run, { outDir: options.outDir, includeCode: options.includeCode, fingerprint, last, ...(signal ? { signal } : {}) })) };
     });
     for (const c of run.incomplete) say(`${notebook}: output incomplete in cell ${c.cellIndex + 1}: ${c.message}`);
