@@ -47,15 +47,15 @@ const MAIN = require.main;
 const unsaved = new Map<string, vm.Script>();
 let mode: "off" | "node" | "script" = "off";
 
-/** Turns the cache on for this process (what loads afterwards); a second call does nothing. */
-export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): void {
+/** Turns the cache in `dir` on for this process (what loads afterwards); a second call does nothing. */
+export function enableCompileCache(env: NodeJS.ProcessEnv = process.env, dir = COMPILE_CACHE_DIR): void {
   if (mode !== "off" || env[COMPILE_CACHE_SWITCH] === "off") return;
   if (M.enableCompileCache) {
-    M.enableCompileCache(COMPILE_CACHE_DIR);
+    M.enableCompileCache(dir);
     mode = "node";
     return;
   }
-  useScriptCache(join(COMPILE_CACHE_DIR, `script-${process.version}-${process.arch}`));
+  useScriptCache(join(dir, `script-${process.version}-${process.arch}`));
   mode = "script";
   process.on("exit", flushCompileCache);
 }
