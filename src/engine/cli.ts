@@ -4,6 +4,7 @@
 // number of cores unless given), then a comparison page per set of runs and the front page, reports/index.html.
 // A run whose report is up to date (freshness.ts) is not run again unless --force;
 // --explain says what its fingerprint holds and runs nothing. The last line names the page to open.
+import "./cli-start"; // first: what follows loads from the code cache
 import { DataError } from "../errors";
 import { reportUsage } from "../args";
 import { parseArgs, USAGE, UsageError, type CliOptions } from "./args";

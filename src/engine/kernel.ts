@@ -164,6 +164,11 @@ export interface StartOptions {
   iopubTimeoutMs?: number;
   /** Starts tslab's own bin/tslab without the launcher: only to show in tests what the launcher prevents. */
   plainTslab?: boolean;
+  /**
+   * Called once the kernel's process is started, before it answers: work for this process that
+   * then runs on another core while the kernel prepares its compiler (the exporter's modules load).
+   */
+  whileStarting?: () => void;
 }
 
 
@@ -176,6 +181,7 @@ export class Kernel {
   private infoReplies = 0;
   private iopubSeen = false;
   private outOfMemory = false;
+  private wake: (() => void) | undefined;
 
   private constructor(
     private readonly proc: ChildProcess,
@@ -201,7 +207,7 @@ export class Kernel {
     }
   }
 
-  private static async startOnce({ cwd, startupTimeoutMs = 30_000, env = process.env, iopubTimeoutMs = 4000, plainTslab = false }: StartOptions): Promise<Kernel> {
+  private static async startOnce({ cwd, startupTimeoutMs = 30_000, env = process.env, iopubTimeoutMs = 4000, plainTslab = false, whileStarting }: StartOptions): Promise<Kernel> {
     removeStaleKernelFolders();
     const [shellPort, iopubPort, stdinPort, controlPort, hbPort] = (await freePorts(5)) as [number, number, number, number, number];
     const key = randomBytes(32).toString("hex");
@@ -239,6 +245,7 @@ export class Kernel {
     const kernel = new Kernel(proc, key, shell, iopub, connDir, iopubTimeoutMs);
     kernel.listen();
     try {
+      whileStarting?.();
       await kernel.waitReady(startupTimeoutMs);
     } catch (e) {
       // Open sockets would keep this process alive and the folder holds the signing key.
@@ -299,12 +306,18 @@ export class Kernel {
         throw new KernelDiedError(`the tslab kernel did not answer within ${timeoutMs / 1000} s${this.logTail()}`);
       }
       this.send("kernel_info_request", {});
-      await new Promise((r) => setTimeout(r, this.infoReplies > 0 ? 20 : 100));
+      // Woken by the kernel's first messages, so that its readiness is seen at once.
+      await new Promise<void>((r) => {
+        this.wake = r;
+        setTimeout(r, this.infoReplies > 0 ? 20 : 100);
+      });
     }
+    this.wake = undefined;
   }
 
   private onShell(msg: Message): void {
     if (msg.header.msg_type === "kernel_info_reply") this.infoReplies++;
+    this.wake?.();
     const p = this.pending;
     if (msg.header.msg_type !== "execute_reply" || !p || msg.parent_header.msg_id !== p.msgId) return;
     p.reply = msg.content;
@@ -332,6 +345,7 @@ export class Kernel {
 
   private onIopub(msg: Message): void {
     this.iopubSeen = true;
+    this.wake?.();
     const p = this.pending;
     if (!p || msg.parent_header.msg_id !== p.msgId) return;
     if (p.drain) this.armDrain(p);

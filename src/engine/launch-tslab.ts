@@ -13,9 +13,13 @@
 // - The kernel ends (with the process group it leads: what its cells started) when the process
 //   that started it is gone, even after a SIGKILL that left it no time to stop the kernel.
 // - When the report runner tracks the run, the tracking hooks (track/hooks.ts) go in first.
+// - tslab and TypeScript load from V8's code cache (compile-cache.ts). What it lacks is written
+//   when the kernel is stopped (the runner's SIGTERM, JupyterLab's shutdown), with the compiler's
+//   functions that the cells needed by then.
 import { dirname, join } from "node:path";
 import type * as Jupyter from "tslab/dist/jupyter";
 import { TRACK_LOG } from "../io/inputs";
+import { enableCompileCache, flushCompileCache } from "./compile-cache";
 
 /** A cell's writes to stdout and stderr go out at most this often... */
 export const STREAM_INTERVAL_MS = 50;
@@ -85,8 +89,14 @@ function gatherStreams(Handler: typeof Jupyter.JupyterHandlerImpl): void {
   };
 }
 
+
 /** Prepares the process as above, then runs tslab's kernel with this process's arguments. */
 export function launch(): void {
+  enableCompileCache();
+  process.once("SIGTERM", () => {
+    flushCompileCache();
+    process.kill(process.pid, "SIGTERM"); // as if unhandled: the runner sees the kernel killed by it
+  });
   const tslab = dirname(require.resolve("tslab/package.json"));
   sendAtOnce(require(require.resolve("zeromq", { paths: [tslab] })) as Record<string, unknown>);
   endWithParent();

@@ -111,16 +111,18 @@ async function reportOneSaying(run: Run, options: CliOptions, say: (text: string
     return { notebook, ok, summary: ok ? "up to date" : `${untrue.length} claim(s) do not hold (--strict)` };
   }
   const { runNotebookThen } = load.runner();
-  const { publish } = load.publish();
   terminal.lines(clean(`${name}: runs: ${why ?? "no earlier report"}`));
   try {
     const onProgress = (p: Progress) => (terminal.progress(name, progressLine(name, p)), warm?.onProgress?.(p));
-    const runOptions = { parameters: run.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, ...(signal ? { signal } : {}), ...(warm ? { warm: warm.kernel } : {}) };
+    // The exporter loads while the kernel starts (another process, another core).
+    const whileKernelStarts = () => void load.publish();
+    const runOptions = { parameters: run.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, whileKernelStarts, ...(signal ? { signal } : {}), ...(warm ? { warm: warm.kernel } : {}) };
     // The report is written while the kernel exits.
     const { ran, files, changes } = await runNotebookThen(notebook, runOptions, async (ran) => {
       // A signal after the last cell stops the export: nothing is written.
       await throwIfStopped(signal);
       const fingerprint = fingerprintOf(base, ran.tracked);
+      const { publish } = load.publish();
       return { ran, ...(await publish(ran, { name, outDir: options.outDir, includeCode: options.includeCode, fingerprint, last, ...(signal ? { signal } : {}) })) };
     });
     for (const c of ran.incomplete) say(`${label}: output incomplete in cell ${c.cellIndex + 1}: ${c.message}`);

@@ -31,6 +31,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** See StartOptions.iopubTimeoutMs. */
   iopubTimeoutMs?: number;
+  /** See StartOptions.whileStarting; not called for a warm kernel. */
+  whileKernelStarts?: () => void;
 }
 
 /** Where a stopped run was; the CLI prints it. */
@@ -92,16 +94,22 @@ export interface RunKernel {
 }
 
 /** Starts the kernel a run of this notebook needs (before the run, to have it warm: see watch.ts). */
-export async function startRunKernel(notebookPath: string, iopubTimeoutMs?: number): Promise<RunKernel> {
+export async function startRunKernel(notebookPath: string, iopubTimeoutMs?: number, whileStarting?: () => void): Promise<RunKernel> {
   const tracker = new Tracker();
   const env = tracker.kernelEnv();
   try {
-    const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), ...(iopubTimeoutMs !== undefined ? { iopubTimeoutMs } : {}), env });
+    const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), ...(iopubTimeoutMs !== undefined ? { iopubTimeoutMs } : {}), env, ...(whileStarting ? { whileStarting } : {}) });
     return { kernel, tracker, env };
   } catch (e) {
     tracker.dispose();
     throw e;
   }
+}
+
+/** `f` at its first call only (a kernel whose ports were taken is started again). */
+function once(f: (() => void) | undefined): (() => void) | undefined {
+  let called = false;
+  return f && (() => void (called || ((called = true), f())));
 }
 
 /** Stops a kernel started for a run (startRunKernel) and removes what its tracker kept. */
@@ -156,7 +164,7 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
     }
   }
   const steps = notebook.cells.flatMap((c, i) => (c.cell_type === "code" && sourceOf(c).trim() !== "" ? [i] : []));
-  const { kernel, tracker, env } = await (options.warm ?? startRunKernel(notebookPath, options.iopubTimeoutMs));
+  const { kernel, tracker, env } = await (options.warm ?? startRunKernel(notebookPath, options.iopubTimeoutMs, once(options.whileKernelStarts)));
   // What the kernel read to start (and a warm kernel's imports) is its own; the cells' reads count.
   tracker.cellsBegin();
   let failure: Failure | undefined;
