@@ -4,7 +4,7 @@
 // take it as the oracle of the fast path, and `npm run bench -- loaders` times the two on the full
 // snapshot.
 import { assemble, loadWith, toSeries, type LoadedEvents } from "./load-events";
-import { lineBlocks, readBlock, type Block, type ReadOptions } from "./ndjson-reader";
+import { readBlocks, type ReadOptions } from "./ndjson-reader";
 
 /** Loads the events on this thread; the same LoadedEvents, and the same errors, as loadEvents. */
 export function loadEventsPlain(path: string, options: ReadOptions = {}): Promise<LoadedEvents> {
@@ -17,14 +17,4 @@ export function loadEventsPlain(path: string, options: ReadOptions = {}): Promis
         (frame, name) => frame.withColumns(toSeries(name, blocks.flatMap((b) => b.columns.get(name) ?? new Array<unknown>(b.times.length).fill(null)))),
       ),
   });
-}
-
-async function readBlocks(path: string, options: ReadOptions): Promise<Block[]> {
-  const blocks: Block[] = [];
-  for await (const { bytes, firstLine } of lineBlocks(path)) {
-    const block = readBlock(bytes, firstLine, options);
-    blocks.push(block);
-    if (block.error) break;
-  }
-  return blocks;
 }

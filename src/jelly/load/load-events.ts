@@ -21,8 +21,8 @@ import { basename, join } from "node:path";
 import * as pl from "nodejs-polars";
 import { DataError } from "../../errors";
 import { noteInput } from "../../io/inputs";
-import { KEPT_BAD_LINES, lineBlocks, readBlock, type BadLine, type ReadOptions } from "./ndjson-reader";
-import { columnValues, pack, unpackStrings, type PackedBlock, type PackedColumn } from "./packed-block";
+import { KEPT_BAD_LINES, readBlocks, type BadLine, type LineCounts, type ReadOptions } from "./ndjson-reader";
+import { columnValues, Dictionary, pack, unpackStrings, type PackedBlock, type PackedColumn } from "./packed-block";
 import { isFolder, MANIFEST, snapshotParts } from "./snapshot-manifest";
 import { readInWorkers } from "./worker-pool";
 
@@ -64,14 +64,10 @@ export async function loadEvents(path: string, options: LoadOptions = {}): Promi
 }
 
 /** What a block of rows has, packed or not, that the reading of files and folders needs. */
-export interface Rows {
+export interface Rows extends LineCounts {
   lines: { length: number; [i: number]: number };
   times: ArrayLike<number>;
   subMs: ArrayLike<number>;
-  lineCount: number;
-  skipped: number;
-  badLines: BadLine[];
-  error?: BadLine;
 }
 
 /** How a file's blocks are read, and how they become the frame: the fast path's way, or the plain one's. */
@@ -137,14 +133,9 @@ function defaultWorkers(path: string): number {
   return statSync(path).size >= WORKERS_FROM_BYTES && cores > 1 ? Math.min(2, cores) : 0;
 }
 
+/** The blocks read on this thread, packed as a worker packs them. */
 async function readHere(path: string, options: ReadOptions): Promise<PackedBlock[]> {
-  const blocks: PackedBlock[] = [];
-  for await (const { bytes, firstLine } of lineBlocks(path)) {
-    const block = pack(readBlock(bytes, firstLine, options)).packed;
-    blocks.push(block);
-    if (block.error) break;
-  }
-  return blocks;
+  return (await readBlocks(path, options)).map((block) => pack(block).packed);
 }
 
 /**
@@ -203,21 +194,12 @@ function nanosecondTimes(ms: Float64Array, subMs: Int32Array): pl.Series {
  * a join that turns codes into values, so each distinct string is converted to polars once.
  */
 function withDictionaryColumn(frame: pl.DataFrame, name: string, parts: { rows: number; column: PackedColumn | undefined }[], rows: number): pl.DataFrame {
-  const ids = new Map<string, number>();
-  const distinct: string[] = [];
+  const file = new Dictionary();
   const codes = new Int32Array(rows).fill(-1);
   let at = 0;
   for (const { rows: n, column } of parts) {
     if (column?.kind === "dictionary") {
-      const remap = Int32Array.from(unpackStrings(column.dictionary), (value) => {
-        let id = ids.get(value);
-        if (id === undefined) {
-          id = distinct.length;
-          ids.set(value, id);
-          distinct.push(value);
-        }
-        return id;
-      });
+      const remap = Int32Array.from(unpackStrings(column.dictionary), (value) => file.code(value));
       for (let i = 0; i < n; i++) {
         const c = column.codes[i] as number;
         if (c >= 0) codes[at + i] = remap[c] as number;
@@ -226,7 +208,7 @@ function withDictionaryColumn(frame: pl.DataFrame, name: string, parts: { rows: 
     at += n;
   }
   const code = "__code";
-  const dictionary = pl.DataFrame([pl.Series(code, Int32Array.from({ length: distinct.length }, (_, i) => i)), pl.Series(name, distinct, pl.Utf8)]);
+  const dictionary = pl.DataFrame([pl.Series(code, Int32Array.from({ length: file.distinct.length }, (_, i) => i)), pl.Series(name, file.distinct, pl.Utf8)]);
   return frame
     .withColumns(pl.Series(code, codes))
     .join(dictionary, { on: code, how: "left" })
