@@ -2,25 +2,14 @@
 // empty notebook through `report --force`, against the steps it is made of, each a process of its
 // own that stops after that step (medians over BENCH_RUNS runs). The steps overlap in the real run
 // (the report module loads while the kernel exits), so they add up to a little more than the whole.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { median, writeAlmostEmptyNotebook } from "./lib/common";
+import { wall } from "./lib/measure";
 
 const ROOT = resolve(__dirname, "..");
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
 const DIST = join(ROOT, "dist");
-
-async function wall(args: string[], okStatus = 0): Promise<number> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  const [status] = (await once(child, "exit")) as [number | null];
-  if (status !== okStatus) throw new Error(`${args.join(" ")} ended with ${status}:\n${stderr.slice(-2000)}`);
-  return (performance.now() - t0) / 1000;
-}
 
 async function main(): Promise<void> {
   mkdirSync(join(ROOT, ".tmp"), { recursive: true });
@@ -39,7 +28,7 @@ async function main(): Promise<void> {
     ];
     const times = new Map<string, number[]>(steps.map(([name]) => [name, []]));
     await wall(steps[steps.length - 1]![1]); // the page cache, and a first report to replace
-    for (let i = 0; i < RUNS; i++) for (const [name, args, status] of steps) times.get(name)!.push(await wall(args, status));
+    for (let i = 0; i < RUNS; i++) for (const [name, args, status] of steps) times.get(name)!.push(await wall(args, { status: status ?? 0 }));
     console.log(`the runner's fixed cost, ${RUNS} runs each, whole processes, node ${process.version}`);
     for (const [name, xs] of times) console.log(`  ${name.padEnd(42)}${median(xs).toFixed(3).padStart(8)} s  (min ${Math.min(...xs).toFixed(3)}, max ${Math.max(...xs).toFixed(3)})`);
   } finally {

@@ -108,7 +108,7 @@ async function paired(n: number, a: () => Promise<Measure>, b: () => Promise<Mea
 
 const seconds = (ms: Measure[]) => ms.map((m) => m.seconds);
 const range = (xs: number[]) => `${median(xs).toFixed(2)} (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
-const row = (label: string, ms: Measure[]) => `median ${median(seconds(ms)).toFixed(2)} s (${seconds(ms).map((x) => x.toFixed(2)).join(", ")}), peak ${Math.round(median(ms.map((m) => m.peakMb)))} MB   ${label}`;
+const row = (label: string, ms: Measure[]) => `median ${median(seconds(ms)).toFixed(2)} s (${seconds(ms).map((x) => x.toFixed(2)).join(", ")}), cpu ${median(ms.map((m) => m.cpu)).toFixed(2)} s, peak ${Math.round(median(ms.map((m) => m.peakMb)))} MB   ${label}`;
 
 /** A copy of the notebook in `dir`, with the loader's call replaced by the plain one when `plain`. */
 function notebookCopy(dir: string, notebook: NonNullable<Entry["notebook"]>, plain: boolean): string {
