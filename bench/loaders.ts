@@ -1,10 +1,9 @@
-// npm run bench -- loaders: each fast path against its plain version (kept as code beside it), as
-// whole processes on the full-size data, in pairs whose order alternates; then the job the fast path
-// serves, both ways, to weigh the gain against: the notebook, run as it is and with the loader's call
-// replaced by the plain one (a writer is itself the whole job). A fast path that saves less than 5 %
-// of the whole job goes. BENCH_LOADERS=jelly,clubhouse runs some of the entries; BENCH_RUNS=N pairs.
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// npm run bench -- loaders: each loader's fast path against its plain version (kept as code beside
+// it), as whole processes on the full-size data, in pairs whose order alternates; then the notebook
+// the loader serves, both ways, to weigh the gain against: run as it is and with the loader's call
+// replaced by the plain one. A fast path that saves less than 5 % of the notebook goes.
+// BENCH_LOADERS=jelly,clubhouse runs some of the entries; BENCH_RUNS=N pairs.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { median } from "./lib/common";
@@ -24,18 +23,14 @@ interface Way {
 interface Entry {
   name: string;
   /** The full-size input (the entry is skipped, saying how to write it, when it is missing). */
-  input?: { path: string; write: string };
+  input: { path: string; write: string };
   fast: Way;
   plain: Way;
-  /** Pairs when BENCH_RUNS is not set. */
-  pairs: number;
   /**
    * The notebook the loader serves, with its parameter: run as it is, and with `call` replaced by
-   * `plainCall` imported from `plainModule`. Without one, the fast process is the whole job.
+   * `plainCall` imported from `plainModule`.
    */
-  notebook?: { path: string; parameter: string; call: string; plainCall: string; plainModule: string };
-  /** After the runs: what both ways wrote must be the same; says so or throws. */
-  same?: () => Promise<string>;
+  notebook: { path: string; parameter: string; call: string; plainCall: string; plainModule: string };
 }
 
 /** A node process that runs `call` on the built library (`lib("a/b")` is dist/a/b.js) and exits 1 unless `check` holds for its result `r`. */
@@ -44,20 +39,16 @@ function node(call: string, check: string): string[] {
   return ["-e", `const lib = (p) => require(${dist} + "/" + p); Promise.resolve(${call}).then((r) => { if (!(${check})) process.exit(1); })`];
 }
 
-function entries(scratch: string): Entry[] {
+function entries(): Entry[] {
   const clubhouse = join(ROOT, "data", "clubhouse", "full", "users.db");
   const jelly = join(ROOT, "data", "jelly", "full", "events.ndjson.gz");
   const columns = `{ columns: lib("jelly/load/columns").ANALYSIS_COLUMNS }`;
-  const extract = (way: string) => [join(scratch, `${way}.tsv.gz`), join(scratch, `${way}-truth.json`)];
-  const simulation = `new (lib("uniques/simulate/simulation").Simulation)({ seed: lib("uniques/simulate/data-cli").SEED, scale: 1 })`;
-  const write = (fn: string, way: string) => node(`lib("uniques/simulate/${fn === "writeExtract" ? "write" : "write-plain"}").${fn}(${simulation}, ${extract(way).map((p) => JSON.stringify(p)).join(", ")}, 6)`, "r.rows > 0");
   return [
     {
       name: "clubhouse",
       input: { path: clubhouse, write: "npm run data -- --full clubhouse" },
       fast: { label: "packed rows, a worker thread", args: node(`lib("clubhouse/load/load-users").loadUsers(${JSON.stringify(clubhouse)})`, "r.count > 0") },
       plain: { label: "row by row, load-users-plain.ts", args: node(`lib("clubhouse/load/load-users-plain").loadUsersPlain(${JSON.stringify(clubhouse)})`, "r.count > 0") },
-      pairs: 5,
       notebook: { path: join(ROOT, "notebooks", "clubhouse.ipynb"), parameter: "dbPath", call: "clubhouse.loadUsers(", plainCall: "loadUsersPlain(", plainModule: "analysis/clubhouse/load/load-users-plain" },
     },
     {
@@ -65,28 +56,9 @@ function entries(scratch: string): Entry[] {
       input: { path: jelly, write: "npm run data -- --full jelly" },
       fast: { label: "two worker threads, packed blocks", args: node(`lib("jelly/load/load-events").loadEvents(${JSON.stringify(jelly)}, ${columns})`, "r.frame.height > 0") },
       plain: { label: "this thread, load-events-plain.ts", args: node(`lib("jelly/load/load-events-plain").loadEventsPlain(${JSON.stringify(jelly)}, ${columns})`, "r.frame.height > 0") },
-      pairs: 5,
       notebook: { path: join(ROOT, "notebooks", "jelly-party.ipynb"), parameter: "eventsPath", call: "jelly.loadEvents(", plainCall: "loadEventsPlain(", plainModule: "analysis/jelly/load/load-events-plain" },
     },
-    {
-      name: "uniques-writer",
-      fast: { label: "the day's times from a table", args: write("writeExtract", "fast") },
-      plain: { label: "each time formatted, write-plain.ts", args: write("writeExtractPlain", "plain") },
-      pairs: 3,
-      same: async () => {
-        const fast = await sha256(extract("fast")[0] as string);
-        const plain = await sha256(extract("plain")[0] as string);
-        if (fast !== plain) throw new Error(`the two extracts differ: ${fast} against ${plain}`);
-        return `both wrote the same extract (SHA-256 ${fast.slice(0, 12)}…)`;
-      },
-    },
   ];
-}
-
-async function sha256(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
 }
 
 /** `a` and `b` in `n` pairs, the first of each pair alternating; each pair's ratio b/a. */
@@ -125,30 +97,26 @@ function notebookCopy(dir: string, notebook: NonNullable<Entry["notebook"]>, pla
 }
 
 async function bench(entry: Entry, runs: number, scratch: string): Promise<void> {
-  console.log(`\n${entry.name}${entry.input ? ` on ${relative(ROOT, entry.input.path)}` : ""}: ${runs} pairs, whole processes, node ${process.version}, load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`);
+  console.log(`\n${entry.name} on ${relative(ROOT, entry.input.path)}: ${runs} pairs, whole processes, node ${process.version}, load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`);
   await timed(process.execPath, entry.fast.args); // the page cache, the compiled library
   const ways = await paired(runs, () => timed(process.execPath, entry.fast.args), () => timed(process.execPath, entry.plain.args));
   console.log(`  fast   ${row(entry.fast.label, ways.a)}`);
   console.log(`  plain  ${row(entry.plain.label, ways.b)}`);
   console.log(`  plain/fast, pair by pair: median ${range(ways.ratios)}×`);
-  if (entry.same) console.log(`  ${await entry.same()}`);
-  let saved = 1 - 1 / median(ways.ratios);
-  if (entry.notebook && entry.input) {
-    const notebook = entry.notebook;
-    const out = join(scratch, "reports");
-    const report = (file: string) => timed(process.execPath, [CLI, "report", file, "-p", notebook.parameter, (entry.input as { path: string }).path, "--force", "--out", out]);
-    const [fast, plain] = [notebookCopy(scratch, notebook, false), notebookCopy(scratch, notebook, true)];
-    const pairs = Math.max(3, Math.ceil(runs / 2));
-    const whole = await paired(pairs, () => report(fast), () => report(plain));
-    saved = 1 - 1 / median(whole.ratios);
-    console.log(`  ${relative(ROOT, notebook.path)} (report --force), ${pairs} pairs:`);
-    console.log(`    fast   ${row("as it is", whole.a)}`);
-    console.log(`    plain  ${row(`${notebook.plainCall.slice(0, -1)} in place of ${notebook.call.slice(0, -1)}`, whole.b)}`);
-    console.log(`    plain/fast, pair by pair: median ${range(whole.ratios)}×`);
-    if (!readFileSync(join(out, "fast.json")).equals(readFileSync(join(out, "plain.json")))) throw new Error(`the notebook recorded other results with ${notebook.plainCall.slice(0, -1)} (its .json differs)`);
-    console.log("    both ways, the notebook recorded the same results (its .json, byte for byte)");
-  }
-  console.log(`  the fast path saves ${(100 * saved).toFixed(1)} % of the whole ${entry.notebook ? "notebook" : "job"} with the plain one: ${saved >= SAVES_AT_LEAST ? "it pays" : `under ${100 * SAVES_AT_LEAST} %, it does not pay`}`);
+  const notebook = entry.notebook;
+  const out = join(scratch, "reports");
+  const report = (file: string) => timed(process.execPath, [CLI, "report", file, "-p", notebook.parameter, entry.input.path, "--force", "--out", out]);
+  const [fast, plain] = [notebookCopy(scratch, notebook, false), notebookCopy(scratch, notebook, true)];
+  const pairs = Math.max(3, Math.ceil(runs / 2));
+  const whole = await paired(pairs, () => report(fast), () => report(plain));
+  console.log(`  ${relative(ROOT, notebook.path)} (report --force), ${pairs} pairs:`);
+  console.log(`    fast   ${row("as it is", whole.a)}`);
+  console.log(`    plain  ${row(`${notebook.plainCall.slice(0, -1)} in place of ${notebook.call.slice(0, -1)}`, whole.b)}`);
+  console.log(`    plain/fast, pair by pair: median ${range(whole.ratios)}×`);
+  if (!readFileSync(join(out, "fast.json")).equals(readFileSync(join(out, "plain.json")))) throw new Error(`the notebook recorded other results with ${notebook.plainCall.slice(0, -1)} (its .json differs)`);
+  console.log("    both ways, the notebook recorded the same results (its .json, byte for byte)");
+  const saved = 1 - 1 / median(whole.ratios);
+  console.log(`  the fast path saves ${(100 * saved).toFixed(1)} % of the notebook with the plain one: ${saved >= SAVES_AT_LEAST ? "it pays" : `under ${100 * SAVES_AT_LEAST} %, it does not pay`}`);
 }
 
 async function main(): Promise<void> {
@@ -156,13 +124,13 @@ async function main(): Promise<void> {
   mkdirSync(join(ROOT, ".tmp"), { recursive: true });
   const scratch = mkdtempSync(join(ROOT, ".tmp", "bench-loaders-"));
   try {
-    for (const entry of entries(scratch)) {
+    for (const entry of entries()) {
       if (wanted && !wanted.includes(entry.name)) continue;
-      if (entry.input && !existsSync(entry.input.path)) {
+      if (!existsSync(entry.input.path)) {
         console.log(`\n${entry.name}: skipped, ${relative(ROOT, entry.input.path)} is missing; write it with \`${entry.input.write}\``);
         continue;
       }
-      await bench(entry, Number(process.env["BENCH_RUNS"] ?? entry.pairs), scratch);
+      await bench(entry, Number(process.env["BENCH_RUNS"] ?? 5), scratch);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -7,21 +7,13 @@ import { COLUMNS } from "../load/schema";
 import type { SimulatedRequest, Simulation } from "./simulation";
 
 /** `03:13:55`: a second of the day as the extract writes it. */
-export function formatTimeOfDay(second: number): string {
+export function timeOfDay(second: number): string {
   return [Math.floor(second / 3600), Math.floor(second / 60) % 60, second % 60].map((x) => String(x).padStart(2, "0")).join(":");
 }
 
-let clock: string[] | undefined;
-
-/** formatTimeOfDay from a table of the day's 86,400 times, built once for the millions of lines of a full extract. */
-export function timeOfDay(second: number): string {
-  clock ??= Array.from({ length: 86_400 }, (_, s) => formatTimeOfDay(s));
-  return clock[second] as string;
-}
-
-/** One extract line, in COLUMNS order; `time` formats the second of the day. */
-export function requestLine(day: DayString, r: SimulatedRequest, time: (second: number) => string = timeOfDay): string {
-  return `${day}T${time(r.second)}Z\t${r.domain}\t${r.ip}\t${r.userAgent}\t${r.acceptLanguage}\t${r.xAnalytics}\t${r.agentType}\t${r.isPageview}`;
+/** One extract line, in COLUMNS order. */
+export function requestLine(day: DayString, r: SimulatedRequest): string {
+  return `${day}T${timeOfDay(r.second)}Z\t${r.domain}\t${r.ip}\t${r.userAgent}\t${r.acceptLanguage}\t${r.xAnalytics}\t${r.agentType}\t${r.isPageview}`;
 }
 
 export interface Written {
@@ -31,18 +23,13 @@ export interface Written {
 }
 
 /** Runs the simulation into `file` (.tsv or .tsv.gz) and its truth, with `extra` entries, into `truthFile`. */
-export function writeExtract(simulation: Simulation, file: string, truthFile: string, gzipLevel = 6, extra: Record<string, unknown> = {}): Promise<Written> {
-  return writeLines(simulation, file, truthFile, gzipLevel, extra, timeOfDay);
-}
-
-/** writeExtract with each line's time formatted by `time` (its plain version is write-plain.ts). */
-export async function writeLines(simulation: Simulation, file: string, truthFile: string, gzipLevel: number, extra: Record<string, unknown>, time: (second: number) => string): Promise<Written> {
+export async function writeExtract(simulation: Simulation, file: string, truthFile: string, gzipLevel = 6, extra: Record<string, unknown> = {}): Promise<Written> {
   let rows = 0;
   async function* text(): AsyncGenerator<string> {
     yield COLUMNS.join("\t") + "\n";
     for (const { day, requests } of simulation.run()) {
       const lines = new Array<string>(requests.length);
-      for (let i = 0; i < requests.length; i++) lines[i] = requestLine(day, requests[i] as SimulatedRequest, time);
+      for (let i = 0; i < requests.length; i++) lines[i] = requestLine(day, requests[i] as SimulatedRequest);
       rows += lines.length;
       yield lines.join("\n") + "\n";
     }
