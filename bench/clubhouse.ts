@@ -8,78 +8,20 @@
 // Runs are interleaved so that a busy machine slows all of them alike. Peak memory is the largest
 // total RSS of the process and its children (the CLI and its kernel), sampled every 20 ms.
 // Targets: net ratio (pandas / notebook net) at least 4, peak memory under 1.5 GB.
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { FULL } from "../src/clubhouse/simulate/data-cli";
 import { referenceRunner, referenceScript } from "../test/reference";
 import { median, writeAlmostEmptyNotebook } from "./lib/common";
+import { sampled, type Sampled as Sample } from "./lib/measure";
 
 const ROOT = resolve(__dirname, "..");
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
 const REFERENCE = referenceScript("clubhouse.py");
 const NOTEBOOK = join(ROOT, "notebooks", "clubhouse.ipynb");
 
-interface Sample {
-  seconds: number;
-  peakBytes: number;
-}
-
-/** Every descendant of `pid` (and itself), from /proc. */
-function tree(pid: number): number[] {
-  const out = [pid];
-  for (let i = 0; i < out.length; i++) {
-    const p = out[i]!;
-    for (const task of safeList(`/proc/${p}/task`)) {
-      const children = safeRead(`/proc/${p}/task/${task}/children`).trim();
-      if (children) out.push(...children.split(/\s+/).map(Number));
-    }
-  }
-  return out;
-}
-
-function safeList(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-function safeRead(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return "";
-  }
-}
-
-function rssBytes(pid: number): number {
-  const kb = /VmRSS:\s+(\d+) kB/.exec(safeRead(`/proc/${pid}/status`))?.[1];
-  return kb ? Number(kb) * 1024 : 0;
-}
-
-/** Runs a command to the end; its wall time and the peak RSS of its process tree. */
-function measure(command: string, args: string[]): Promise<Sample> {
-  return new Promise((done, fail) => {
-    const t0 = performance.now();
-    const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    let peak = 0;
-    const timer = setInterval(() => {
-      if (child.pid === undefined) return;
-      peak = Math.max(peak, tree(child.pid).reduce((sum, p) => sum + rssBytes(p), 0));
-    }, 20);
-    child.on("error", fail);
-    child.on("exit", (code) => {
-      clearInterval(timer);
-      const seconds = (performance.now() - t0) / 1000;
-      if (code !== 0) fail(new Error(`${command} ${args.join(" ")} exited with ${code}:\n${stderr.slice(-2000)}`));
-      else done({ seconds, peakBytes: peak });
-    });
-  });
-}
+/** Runs a command to the end; its wall time and the peak RSS of its process tree, sampled every 20 ms. */
+const measure = (command: string, args: string[]) => sampled(command, args, 20);
 
 function row(name: string, xs: number[], peaks?: number[]): string {
   const f = (x: number) => x.toFixed(2).padStart(8);

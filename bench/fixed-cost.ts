@@ -6,27 +6,16 @@
 // @types declarations parsed and bound) before it answers. The whole run overlaps steps (the
 // exporter loads in the CLI while the kernel prepares its compiler), so they add up to more.
 // V8's code cache (src/engine/compile-cache.ts) is on, as in a real run; the last rows have it off.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { median, writeAlmostEmptyNotebook } from "./lib/common";
+import { wall } from "./lib/measure";
 
 const ROOT = resolve(__dirname, "..");
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
 const DIST = join(ROOT, "dist");
 const OFF = { ANALYSIS_COMPILE_CACHE: "off" };
-
-async function wall(command: string, args: string[], { okStatus = 0, cwd = ROOT, env = {} }: { okStatus?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<number> {
-  const t0 = performance.now();
-  const child = spawn(command, args, { cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env } });
-  let stderr = "";
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  const [status] = (await once(child, "exit")) as [number | null];
-  if (status !== okStatus) throw new Error(`${args.join(" ")} ended with ${status}:\n${stderr.slice(-2000)}`);
-  return (performance.now() - t0) / 1000;
-}
 
 interface Step {
   name: string;
@@ -64,7 +53,7 @@ async function main(): Promise<void> {
       { name: "cache off: the whole: report --force", args: whole, env: OFF },
     ];
     const times = new Map<string, number[]>(steps.map(({ name }) => [name, []]));
-    const run = (s: Step) => wall(s.command ?? process.execPath, s.args, { ...(s.okStatus !== undefined ? { okStatus: s.okStatus } : {}), ...(s.cwd ? { cwd: s.cwd } : {}), ...(s.env ? { env: s.env } : {}) });
+    const run = (s: Step) => wall(s.args, { ...(s.command ? { command: s.command } : {}), ...(s.okStatus !== undefined ? { status: s.okStatus } : {}), ...(s.cwd ? { cwd: s.cwd } : {}), ...(s.env ? { env: s.env } : {}) });
     for (const s of steps) await run(s); // the page cache, the code cache, and a first report to replace
     const load = loadavg()[0]!;
     for (let i = 0; i < RUNS; i++) for (const s of steps) times.get(s.name)!.push(await run(s));

@@ -7,11 +7,11 @@
 // Medians of BENCH_RUNS runs (default 3), both ratios, and the peak memory of each process tree
 // (the sum of the resident sets of the process and its children, sampled every 50 ms).
 // Needs a built dist/ (npm run build). Skips what it cannot run, saying why.
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { referenceRunner, referenceScript } from "../test/reference";
 import { median, writeAlmostEmptyNotebook } from "./lib/common";
+import { sampled, type Sampled as Measure } from "./lib/measure";
 
 const ROOT = resolve(__dirname, "..");
 const FULL = join(ROOT, "data", "jelly", "full", "events.ndjson.gz");
@@ -22,53 +22,13 @@ const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
 const TARGET_RATIO = 10;
 const TARGET_PEAK = 2 * 1024 ** 3;
 
-interface Measure {
-  ms: number;
-  peakBytes: number;
-}
+const measure = (command: string, args: string[], cwd = ROOT) => sampled(command, args, 50, cwd);
 
-/** Resident set of a process and all its descendants, from /proc. */
-function treeRss(pid: number): number {
-  let total = 0;
-  const stack = [pid];
-  while (stack.length > 0) {
-    const p = stack.pop() as number;
-    try {
-      const status = readFileSync(`/proc/${p}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-      for (const task of readdirSync(`/proc/${p}/task`)) {
-        const children = readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
-        if (children) stack.push(...children.split(/\s+/).map(Number));
-      }
-    } catch {
-      // the process ended between two reads
-    }
-  }
-  return total;
-}
-
-function measure(command: string, args: string[], cwd = ROOT): Promise<Measure> {
-  return new Promise((resolvePromise, reject) => {
-    const t0 = performance.now();
-    const child = spawn(command, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid as number))), 50);
-    child.on("close", (code) => {
-      clearInterval(timer);
-      const ms = performance.now() - t0;
-      if (code !== 0) reject(new Error(`${command} ${args.join(" ")} failed (${code}):\n${stderr.slice(-2000)}`));
-      else resolvePromise({ ms, peakBytes: peak });
-    });
-  });
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const seconds = (x: number) => `${x.toFixed(2)} s`;
 const gib = (b: number) => `${(b / 1024 ** 3).toFixed(2)} GiB`;
 
-function row(name: string, ms: number[], peaks: number[]): string {
-  return `${name.padEnd(14)}${seconds(median(ms)).padStart(10)}${seconds(Math.min(...ms)).padStart(10)}${seconds(Math.max(...ms)).padStart(10)}${peaks.length ? gib(Math.max(...peaks)).padStart(12) : "".padStart(12)}`;
+function row(name: string, xs: number[], peaks: number[]): string {
+  return `${name.padEnd(14)}${seconds(median(xs)).padStart(10)}${seconds(Math.min(...xs)).padStart(10)}${seconds(Math.max(...xs)).padStart(10)}${peaks.length ? gib(Math.max(...peaks)).padStart(12) : "".padStart(12)}`;
 }
 
 async function main(): Promise<void> {
@@ -107,19 +67,19 @@ async function main(): Promise<void> {
       }
       process.stderr.write("\n");
     }
-    const net = notebook.map((m, i) => m.ms - (fixed[i] as Measure).ms);
+    const net = notebook.map((m, i) => m.seconds - (fixed[i] as Measure).seconds);
     console.log(`jelly-party benchmark on ${FULL.slice(ROOT.length + 1)}, ${RUNS} runs, node ${process.version}`);
     console.log(`${"".padEnd(14)}${"median".padStart(10)}${"min".padStart(10)}${"max".padStart(10)}${"peak memory".padStart(12)}`);
-    console.log(row("notebook", notebook.map((m) => m.ms), notebook.map((m) => m.peakBytes)));
-    console.log(row("fixed cost", fixed.map((m) => m.ms), fixed.map((m) => m.peakBytes)));
+    console.log(row("notebook", notebook.map((m) => m.seconds), notebook.map((m) => m.peakBytes)));
+    console.log(row("fixed cost", fixed.map((m) => m.seconds), fixed.map((m) => m.peakBytes)));
     console.log(row("net", net, []));
     if (!pandas) {
       console.log(`reference skipped: ${python.missing}.`);
       return;
     }
-    console.log(row("reference", reference.map((m) => m.ms), reference.map((m) => m.peakBytes)));
-    const ref = median(reference.map((m) => m.ms));
-    const felt = ref / median(notebook.map((m) => m.ms));
+    console.log(row("reference", reference.map((m) => m.seconds), reference.map((m) => m.peakBytes)));
+    const ref = median(reference.map((m) => m.seconds));
+    const felt = ref / median(notebook.map((m) => m.seconds));
     const netRatio = ref / median(net);
     const peak = Math.max(...notebook.map((m) => m.peakBytes));
     console.log(`ratio, as a user feels it (reference / notebook): ${felt.toFixed(1)}×`);

@@ -2,11 +2,10 @@
 // waits: each notebook through the report CLI on its full-size data, `--force`, with the tracking
 // on (the preload library) and off (ANALYSIS_TRACKING=off), in pairs whose order alternates;
 // medians and the ratio. Then the up-to-date check of the four notebooks, nothing changed.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { median } from "./lib/common";
+import { wall } from "./lib/measure";
 
 const ROOT = resolve(__dirname, "..");
 const CLI = join(ROOT, "dist", "engine", "cli.js");
@@ -25,17 +24,6 @@ const CASES: { notebook: string; parameters: Record<string, string>; needs: stri
   },
 ];
 
-/** Seconds from spawn to exit of the whole process; fails on a non-zero exit. */
-async function wall(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  const [status] = (await once(child, "exit")) as [number | null];
-  if (status !== 0) throw new Error(`report ${args.join(" ")} failed (${status}):\n${stderr.slice(-2000)}`);
-  return (performance.now() - t0) / 1000;
-}
-
 async function main(): Promise<void> {
   mkdirSync(join(ROOT, ".tmp"), { recursive: true });
   const scratch = mkdtempSync(join(ROOT, ".tmp", "bench-tracking-"));
@@ -52,19 +40,19 @@ async function main(): Promise<void> {
       const args = ["report", join(NOTEBOOKS, `${c.notebook}.ipynb`), "--force", "--out", join(scratch, c.notebook), ...Object.entries(c.parameters).flatMap(([k, v]) => ["-p", k, relative(NOTEBOOKS, v)])];
       const off: number[] = [];
       const on: number[] = [];
-      await wall(args, {}); // warms the page cache and writes the first report
+      await wall([CLI, ...args]); // warms the page cache and writes the first report
       for (let i = 0; i < RUNS; i++) {
         const pair = i % 2 === 0 ? (["off", "on"] as const) : (["on", "off"] as const);
-        for (const which of pair) (which === "off" ? off : on).push(await wall(args, which === "off" ? { ANALYSIS_TRACKING: "off" } : {}));
+        for (const which of pair) (which === "off" ? off : on).push(await wall([CLI, ...args], which === "off" ? { env: { ANALYSIS_TRACKING: "off" } } : {}));
       }
       const ratios = on.map((x, i) => x / (off[i] as number));
       console.log(`${c.notebook.padEnd(16)}${fmt(median(off))}${fmt(median(on))}  ${median(ratios).toFixed(3)} (pairs ${ratios.map((r) => r.toFixed(3)).join(", ")})`);
     }
     // The up-to-date check: the four committed-sample reports, nothing changed since their run.
     const out = join(scratch, "all");
-    await wall(["reports", "--out", out], {});
+    await wall([CLI, "reports", "--out", out]);
     const checks: number[] = [];
-    for (let i = 0; i < RUNS; i++) checks.push(await wall(["reports", "--out", out], {}));
+    for (let i = 0; i < RUNS; i++) checks.push(await wall([CLI, "reports", "--out", out]));
     console.log(`up-to-date check of the four notebooks (npm run reports, nothing changed): median ${median(checks).toFixed(3)} s (min ${Math.min(...checks).toFixed(3)}, max ${Math.max(...checks).toFixed(3)})`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -1,5 +1,6 @@
-// Measuring whole processes for the benchmarks: time and memory, and the four-times-larger
-// unique-devices extract that bench/uniques.ts and bench/spark.ts both run.
+// Measuring whole processes for the benchmarks: time and memory (GNU time's, or sampled from /proc
+// over the process tree), and the four-times-larger unique-devices extract that bench/uniques.ts and
+// bench/spark.ts both run.
 import { spawn } from "node:child_process";
 import { createReadStream, existsSync, readdirSync, readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
@@ -17,32 +18,79 @@ export interface Measure {
   peakMb: number;
   /** The largest sum over the process tree of anonymous resident memory (RssAnon): what the computation itself holds. */
   anonMb: number;
+  /** User and system CPU seconds of the process and the children it waited for: what a busy machine's other work changes least. */
+  cpu: number;
+}
+
+/** `root` and every process below it, from /proc. */
+function processTree(root: number): number[] {
+  const out = [root];
+  for (let i = 0; i < out.length; i++) {
+    for (const task of safely(() => readdirSync(`/proc/${out[i]}/task`), [])) {
+      const children = safely(() => readFileSync(`/proc/${out[i]}/task/${task}/children`, "utf8"), "").trim();
+      if (children) out.push(...children.split(/\s+/).map(Number));
+    }
+  }
+  return out;
+}
+
+/** The sum of a /proc/PID/status field in kB (VmRSS, RssAnon) over the process tree of `root`. */
+function treeKb(root: number, field: string): number {
+  const pattern = new RegExp(`${field}:\\s+(\\d+) kB`);
+  return processTree(root).reduce((sum, pid) => sum + Number(pattern.exec(safely(() => readFileSync(`/proc/${pid}/status`, "utf8"), ""))?.[1] ?? 0), 0);
+}
+
+/** What `read` returns, or `otherwise` when the process it reads is gone meanwhile. */
+function safely<T>(read: () => T, otherwise: T): T {
+  try {
+    return read();
+  } catch {
+    return otherwise;
+  }
 }
 
 /** Anonymous resident memory of `root` and its descendants, in kB, read from /proc. */
 export function treeAnonKb(root: number): number {
-  const parent = new Map<number, number>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let total = 0;
-  for (const pid of parent.keys()) {
-    let p: number | undefined = pid;
-    while (p !== undefined && p !== root && p > 1) p = parent.get(p);
-    if (p !== root) continue;
-    try {
-      total += Number(/RssAnon:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total;
+  return treeKb(root, "RssAnon");
+}
+
+export interface Sampled {
+  seconds: number;
+  /** The largest sum of the resident sets of the process tree, as sampled. */
+  peakBytes: number;
+}
+
+/**
+ * Runs a command to its end: its wall time, and the peak of the resident sets of its process tree
+ * added up (the CLI and its kernel), sampled every `everyMs`.
+ */
+export function sampled(command: string, args: string[], everyMs: number, cwd = ROOT): Promise<Sampled> {
+  return new Promise((resolvePromise, reject) => {
+    const t0 = performance.now();
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    let peak = 0;
+    const timer = setInterval(() => child.pid !== undefined && (peak = Math.max(peak, treeKb(child.pid, "VmRSS") * 1024)), everyMs);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearInterval(timer);
+      const seconds = (performance.now() - t0) / 1000;
+      if (code !== 0) reject(new Error(`${command} ${args.join(" ")} failed (${code}):\n${stderr.slice(-2000)}`));
+      else resolvePromise({ seconds, peakBytes: peak });
+    });
+  });
+}
+
+/** Seconds from spawn to exit of a process (`command`, Node.js by default); fails unless it exits with `status`. */
+export async function wall(args: string[], { env = {}, status = 0, cwd = ROOT, command = process.execPath }: { env?: NodeJS.ProcessEnv; status?: number; cwd?: string; command?: string } = {}): Promise<number> {
+  const t0 = performance.now();
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const [code] = (await once(child, "exit")) as [number | null];
+  if (code !== status) throw new Error(`${args.join(" ")} ended with ${code}:\n${stderr.slice(-2000)}`);
+  return (performance.now() - t0) / 1000;
 }
 
 /**
@@ -50,7 +98,7 @@ export function treeAnonKb(root: number): number {
  * every 200 ms: reading /proc costs CPU, so the timed runs do not sample and one extra run does.
  */
 export async function timed(command: string, args: string[], sampleMemory = false, cwd = ROOT): Promise<Measure> {
-  const child = spawn("/usr/bin/time", ["-f", "%e %M", command, ...args], { cwd, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn("/usr/bin/time", ["-f", "%e %M %U %S", command, ...args], { cwd, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   let anonKb = 0;
@@ -58,11 +106,11 @@ export async function timed(command: string, args: string[], sampleMemory = fals
   const [status] = (await once(child, "exit")) as [number | null];
   clearInterval(sampler);
   const last = stderr.trimEnd().split("\n").pop() ?? "";
-  const [seconds, kb] = last.split(" ").map(Number);
-  if (status !== 0 || seconds === undefined || kb === undefined || Number.isNaN(seconds)) {
+  const [seconds, kb, user, system] = last.split(" ").map(Number);
+  if (status !== 0 || seconds === undefined || kb === undefined || user === undefined || system === undefined || Number.isNaN(seconds)) {
     throw new Error(`${command} ${args.join(" ")} failed (status ${status}):\n${stderr.slice(-2000)}`);
   }
-  return { seconds, peakMb: kb / 1024, anonMb: sampleMemory ? anonKb / 1024 : NaN };
+  return { seconds, peakMb: kb / 1024, anonMb: sampleMemory ? anonKb / 1024 : NaN, cpu: user + system };
 }
 
 export async function repeat(label: string, f: () => Promise<Measure>): Promise<Measure[]> {

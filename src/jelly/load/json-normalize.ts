@@ -48,6 +48,7 @@ function lookupDotted(value: unknown, segments: readonly string[], i: number): u
   return undefined;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
+/** A JSON object: neither null nor a list (json_normalize's nested record). */
+export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }

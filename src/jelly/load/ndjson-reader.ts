@@ -7,7 +7,7 @@
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { pipeline, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { flatten, lookup } from "./json-normalize";
+import { flatten, isObject, lookup } from "./json-normalize";
 import { parseTimestamp, type Timestamp } from "./timestamp";
 
 export interface LineBlock {
@@ -56,7 +56,18 @@ export interface BadLine {
   file?: string;
 }
 
-export interface Block {
+/** What a block of lines counts, whatever form its rows take (Block here, PackedBlock from a worker). */
+export interface LineCounts {
+  /** Lines read, blank ones included. */
+  lineCount: number;
+  skipped: number;
+  /** The first few bad lines (all skipped ones are counted in `skipped`). */
+  badLines: BadLine[];
+  /** Without skipBadLines: the first bad line, after which the block stops. */
+  error?: BadLine;
+}
+
+export interface Block extends LineCounts {
   /**
    * The line number of each row, its time as whole milliseconds since the epoch (UTC) and the
    * nanoseconds past that millisecond (0–999,999), and its columns (same length, null where absent).
@@ -65,13 +76,6 @@ export interface Block {
   times: number[];
   subMs: number[];
   columns: Map<string, unknown[]>;
-  /** Lines read, blank ones included. */
-  lineCount: number;
-  skipped: number;
-  /** The first few bad lines (all skipped ones are counted in `skipped`). */
-  badLines: BadLine[];
-  /** Without skipBadLines: the first bad line, after which the block stops. */
-  error?: BadLine;
 }
 
 export const KEPT_BAD_LINES = 10;
@@ -128,6 +132,17 @@ export function readBlock(bytes: Uint8Array, firstLine: number, options: ReadOpt
   return block;
 }
 
+/** The file's blocks read one after the other on this thread, up to the first with an error. */
+export async function readBlocks(path: string, options: ReadOptions = {}): Promise<Block[]> {
+  const blocks: Block[] = [];
+  for await (const { bytes, firstLine } of lineBlocks(path)) {
+    const block = readBlock(bytes, firstLine, options);
+    blocks.push(block);
+    if (block.error) break;
+  }
+  return blocks;
+}
+
 export interface TimedHit {
   /** The hit ({_index, _id, _source}); a bare document becomes its `_source`. */
   hit: Record<string, unknown>;
@@ -158,10 +173,6 @@ export function readHit(text: string): TimedHit | null | string {
 function cell(value: unknown): unknown {
   if (value === undefined) return null;
   return Array.isArray(value) ? JSON.stringify(value) : value;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function countNewlines(bytes: Uint8Array): number {

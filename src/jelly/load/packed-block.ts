@@ -2,7 +2,7 @@
 // it over whole (transferred, not copied value by value). A text column goes as a dictionary (its
 // distinct values once, and a code per row), so that each distinct string is converted to polars
 // once: event types repeat on every row, uuids and links on several.
-import type { BadLine, Block } from "./ndjson-reader";
+import type { Block, LineCounts } from "./ndjson-reader";
 
 const enum Kind {
   Null,
@@ -24,16 +24,12 @@ export type PackedColumn =
   /** Anything else: a kind per row, numbers by row, texts in order. */
   | { kind: "values"; kinds: Uint8Array; numbers: Float64Array; texts: PackedStrings };
 
-export interface PackedBlock {
+export interface PackedBlock extends LineCounts {
   lines: Int32Array;
   times: Float64Array;
   subMs: Int32Array;
   names: string[];
   columns: PackedColumn[];
-  lineCount: number;
-  skipped: number;
-  badLines: BadLine[];
-  error?: BadLine;
 }
 
 export function pack(block: Block): { packed: PackedBlock; transfer: ArrayBuffer[] } {
@@ -68,26 +64,27 @@ export function unpackStrings({ text, lengths }: PackedStrings): string[] {
   return out;
 }
 
+/** Strings numbered in the order first seen: a code per string, and the distinct ones by code. */
+export class Dictionary {
+  readonly distinct: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  code(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.distinct.length;
+      this.ids.set(value, id);
+      this.distinct.push(value);
+    }
+    return id;
+  }
+}
+
 function packColumn(values: unknown[]): PackedColumn {
   if (values.every((v) => v === null || typeof v === "string")) {
-    const ids = new Map<string, number>();
-    const distinct: string[] = [];
-    const codes = new Int32Array(values.length);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i] as string | null;
-      if (v === null) {
-        codes[i] = -1;
-        continue;
-      }
-      let id = ids.get(v);
-      if (id === undefined) {
-        id = distinct.length;
-        ids.set(v, id);
-        distinct.push(v);
-      }
-      codes[i] = id;
-    }
-    return { kind: "dictionary", dictionary: packStrings(distinct), codes };
+    const dictionary = new Dictionary();
+    const codes = Int32Array.from(values as (string | null)[], (v) => (v === null ? -1 : dictionary.code(v)));
+    return { kind: "dictionary", dictionary: packStrings(dictionary.distinct), codes };
   }
   const kinds = new Uint8Array(values.length);
   const numbers = new Float64Array(values.length);

@@ -6,17 +6,9 @@ import type { DayString } from "../../calendar";
 import { COLUMNS } from "../load/schema";
 import type { SimulatedRequest, Simulation } from "./simulation";
 
-let clock: string[] | undefined;
-
-/**
- * `03:13:55` for each second of a day, built once for the millions of lines of a full extract. The
- * plain version formats each line's second: `[h, m, s].map((x) => String(x).padStart(2, "0")).join(":")`.
- */
+/** `03:13:55`: a second of the day as the extract writes it. */
 export function timeOfDay(second: number): string {
-  clock ??= Array.from({ length: 86_400 }, (_, s) =>
-    [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60].map((x) => String(x).padStart(2, "0")).join(":"),
-  );
-  return clock[second] as string;
+  return [Math.floor(second / 3600), Math.floor(second / 60) % 60, second % 60].map((x) => String(x).padStart(2, "0")).join(":");
 }
 
 /** One extract line, in COLUMNS order. */

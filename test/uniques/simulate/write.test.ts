@@ -11,6 +11,7 @@ test("a request is one tab-separated line in the extract's column order", () => 
   const line = requestLine("2016-01-15", { second: 3 * 3600 + 13 * 60 + 55, domain: "es.m.wikipedia.org", ip: "83.1.2.3", userAgent: "UA", acceptLanguage: "", xAnalytics: "nocookies=1", agentType: "user", isPageview: true });
   assert.is(line, "2016-01-15T03:13:55Z\tes.m.wikipedia.org\t83.1.2.3\tUA\t\tnocookies=1\tuser\ttrue");
   assert.is(timeOfDay(0), "00:00:00");
+  assert.is(timeOfDay(12 * 3600 + 5), "12:00:05");
   assert.is(timeOfDay(86_399), "23:59:59");
 });
 
