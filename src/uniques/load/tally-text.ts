@@ -1,144 +1,35 @@
 // The loader's fast path for a text extract: the bytes are read once, as a worker inflates them
-// (text-chunks.ts), and counted without making a string per field: the same tally of requests by
-// what the method reads as the plain path's polars query (webrequest.ts), and the signatures'
-// sizes (signatures.ts) from a count per domain, day and 64-bit hash of ip, user_agent and
-// accept_language, the plain path's hash of the three columns in another form.
+// (text-chunks.ts, inflate-worker.ts), and counted without making a string per field
+// (tally-bytes.ts), by this thread and a second one (tally-worker.ts) taking every other chunk: the
+// same tally of requests by what the method reads as the plain version's polars query
+// (webrequest.ts), and the signatures' sizes (signatures.ts) from a count per domain, day and
+// 64-bit hash of ip, user_agent and accept_language, the plain version's hash in another form.
 //
 // It only takes what it is sure to read as polars does: a line it would not (a value the checks
 // reject, a ragged line, a carriage return, bytes that are not UTF-8, more hosts or days than its
-// keys hold) makes it decline, and the plain path reads the file instead, to the same counts or the
-// same error naming the line.
+// keys hold) makes it decline, and the plain version reads the file instead, to the same counts or
+// the same error naming the line.
 import { closeSync, openSync, readSync } from "node:fs";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import * as pl from "nodejs-polars";
+import { workerScript } from "../../worker-script";
 import { domainOf } from "../definition";
 import type { SignatureSizes } from "../signatures";
 import { CountTable } from "./count-table";
-import { COLUMNS } from "./schema";
-import { textChunks } from "./text-chunks";
+import { AGENT_TYPES, RequestTally } from "./tally-bytes";
+import { countChunks } from "./tally-chunks";
+import type { TallyAnswer, TallyJob } from "./tally-worker";
+import { inflate, type ChunkSource } from "./text-chunks";
 
 export interface TextTally {
-  /** As the plain path's tally: uri_host, day, dt_ok, agent_type, is_pageview, nocookies, last_access, requests. */
+  /** As the plain version's tally: uri_host, day, dt_ok, agent_type, is_pageview, nocookies, last_access, requests. */
   tally: pl.DataFrame;
   signatures: SignatureSizes;
 }
 
-/** Why the fast path left a file to the plain one. */
+/** Why the fast path left a file to the plain version. */
 export interface Declined {
   declined: string;
-}
-
-const enum Role {
-  Other,
-  Dt,
-  Host,
-  Ip,
-  UserAgent,
-  AcceptLanguage,
-  XAnalytics,
-  AgentType,
-  IsPageview,
-}
-const ROLE: Record<(typeof COLUMNS)[number], Role> = {
-  dt: Role.Dt,
-  uri_host: Role.Host,
-  ip: Role.Ip,
-  user_agent: Role.UserAgent,
-  accept_language: Role.AcceptLanguage,
-  x_analytics: Role.XAnalytics,
-  agent_type: Role.AgentType,
-  is_pageview: Role.IsPageview,
-};
-const AGENT_TYPES = ["user", "spider", "automated"];
-const bytes = (s: string) => Uint8Array.from(Buffer.from(s, "latin1"));
-const USER = bytes("user");
-const SPIDER = bytes("spider");
-const AUTOMATED = bytes("automated");
-const TRUE = bytes("true");
-const FALSE = bytes("false");
-const NOCOOKIES = bytes("nocookies=1");
-const LAST_ACCESS = bytes("WMF-Last-Access=");
-/** Bytes of a WMF-Last-Access value kept: a readable date has at most 11, so any value cut stays unreadable. */
-const VALUE_BYTES = 13;
-const MAX_HOSTS = 1 << 16;
-const MAX_DAYS = 1 << 12;
-
-/** Byte strings numbered in order of first sight. */
-class Interner {
-  private slots = new Int32Array(1 << 10);
-  private hashes: number[] = [];
-  private starts: number[] = [];
-  private pool = new Uint8Array(1 << 12);
-  private poolSize = 0;
-
-  id(b: Uint8Array, s: number, e: number, h: number): number {
-    const { slots } = this;
-    const mask = slots.length - 1;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const id = slots[slot]! - 1;
-      if (id < 0) return this.insert(slot, b, s, e, h);
-      if (this.hashes[id] === h && this.same(id, b, s, e)) return id;
-    }
-  }
-
-  get size(): number {
-    return this.hashes.length;
-  }
-
-  text(id: number): string {
-    return Buffer.from(this.pool.buffer, this.starts[id]!, this.starts[id + 1]! - this.starts[id]!).toString("utf8");
-  }
-
-  private same(id: number, b: Uint8Array, s: number, e: number): boolean {
-    const at = this.starts[id]!;
-    if (this.starts[id + 1]! - at !== e - s) return false;
-    for (let i = 0; i < e - s; i++) if (this.pool[at + i] !== b[s + i]) return false;
-    return true;
-  }
-
-  private insert(slot: number, b: Uint8Array, s: number, e: number, h: number): number {
-    const id = this.hashes.length;
-    if (this.starts.length === 0) this.starts.push(0);
-    while (this.poolSize + (e - s) > this.pool.length) {
-      const larger = new Uint8Array(this.pool.length * 2);
-      larger.set(this.pool);
-      this.pool = larger;
-    }
-    this.pool.set(b.subarray(s, e), this.poolSize);
-    this.poolSize += e - s;
-    this.starts.push(this.poolSize);
-    this.hashes.push(h);
-    this.slots[slot] = id + 1;
-    if (this.hashes.length * 2 > this.slots.length) this.rehash();
-    return id;
-  }
-
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    const mask = this.slots.length - 1;
-    this.hashes.forEach((h, id) => {
-      let slot = h & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = id + 1;
-    });
-  }
-}
-
-function fnv(b: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-  return h;
-}
-
-function equals(b: Uint8Array, s: number, e: number, word: Uint8Array): boolean {
-  if (e - s !== word.length) return false;
-  for (let i = 0; i < word.length; i++) if (b[s + i] !== word[i]) return false;
-  return true;
-}
-
-function startsWith(b: Uint8Array, s: number, e: number, word: Uint8Array): boolean {
-  if (e - s < word.length) return false;
-  for (let i = 0; i < word.length; i++) if (b[s + i] !== word[i]) return false;
-  return true;
 }
 
 /** Gzip by its first bytes, as polars tells it, not by the name. */
@@ -152,210 +43,54 @@ function isGzip(file: string): boolean {
   }
 }
 
-const digit = (c: number) => c >= 48 && c <= 57;
-
-/** DT_PATTERN (webrequest.ts) on bytes: `YYYY-MM-DD[T ]hh:mm:ss`, a fraction, then `Z`, `+00:00` or nothing. */
-function dtShape(b: Uint8Array, s: number, e: number): boolean {
-  if (e - s < 19) return false;
-  if (!(digit(b[s]!) && digit(b[s + 1]!) && digit(b[s + 2]!) && digit(b[s + 3]!) && b[s + 4] === 45 && digit(b[s + 5]!) && digit(b[s + 6]!) && b[s + 7] === 45 && digit(b[s + 8]!) && digit(b[s + 9]!))) return false;
-  if (b[s + 10] !== 84 && b[s + 10] !== 32) return false;
-  const h0 = b[s + 11]!;
-  const h1 = b[s + 12]!;
-  if (!((h0 === 48 || h0 === 49) && digit(h1)) && !(h0 === 50 && h1 >= 48 && h1 <= 51)) return false;
-  if (!(b[s + 13] === 58 && b[s + 14]! >= 48 && b[s + 14]! <= 53 && digit(b[s + 15]!) && b[s + 16] === 58 && b[s + 17]! >= 48 && b[s + 17]! <= 53 && digit(b[s + 18]!))) return false;
-  let q = s + 19;
-  if (q < e && b[q] === 46) {
-    q++;
-    if (q >= e || !digit(b[q]!)) return false;
-    while (q < e && digit(b[q]!)) q++;
-  }
-  if (q === e) return true;
-  if (b[q] === 90) return q + 1 === e;
-  return e - q === 6 && b[q] === 43 && b[q + 1] === 48 && b[q + 2] === 48 && b[q + 3] === 58 && b[q + 4] === 48 && b[q + 5] === 48;
+/** A second counting thread on `source`; answer() waits for what it counted. */
+function tallyWorker(source: ChunkSource): { answer: () => TallyAnswer; stop: () => void } {
+  const { port1, port2 } = new MessageChannel();
+  const done = new SharedArrayBuffer(4);
+  const { file, execArgv } = workerScript(__dirname, "tally-worker");
+  const job: TallyJob = { source, result: port2, done };
+  const worker = new Worker(file, { workerData: job, transferList: [source.port, port2], execArgv });
+  return {
+    answer() {
+      const flag = new Int32Array(done);
+      // Its share is as large as this thread's, which has just been counted: a minute is ample.
+      for (let waited = 0; Atomics.load(flag, 0) === 0; waited++) {
+        if (waited === 600) throw new Error("the second thread counting the extract stopped answering");
+        Atomics.wait(flag, 0, 0, 100);
+      }
+      return receiveMessageOnPort(port1)?.message as TallyAnswer;
+    },
+    stop: () => void worker.terminate(),
+  };
 }
-
-/** A day the calendar has (proleptic Gregorian, as polars reads `%Y-%m-%d`); years outside 1000–9999 are left to the plain path. */
-function calendarDay(y: number, m: number, d: number): boolean {
-  if (y < 1000 || m < 1 || m > 12 || d < 1) return false;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-  return d <= days;
-}
-
-/** The last signature hashed, two 32-bit lanes. */
-const signature = new Int32Array(2);
 
 /**
- * hash(ip, user_agent, accept_language) in 64 bits, two 32-bit lanes (FNV-1a, and a multiply and
- * rotate); each field's length goes in after it, so that no other split of the same bytes into
- * three fields hashes alike.
+ * Counts a text extract's requests with `threads` counting threads (this one and threads − 1
+ * workers), or says why it leaves the file to the plain version.
  */
-function hashSignature(b: Uint8Array, s0: number, e0: number, s1: number, e1: number, s2: number, e2: number): void {
-  let h1 = 0x811c9dc5 | 0;
-  let h2 = 0x3c6ef372 | 0;
-  for (let field = 0; field < 3; field++) {
-    const from = field === 0 ? s0 : field === 1 ? s1 : s2;
-    const to = field === 0 ? e0 : field === 1 ? e1 : e2;
-    for (let i = from; i < to; i++) {
-      const c = b[i]!;
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 + c, 0x9e3779b1);
-      h2 = (h2 << 13) | (h2 >>> 19);
-    }
-    h1 = Math.imul(h1 ^ (0x100 + to - from), 0x01000193);
-    h2 = Math.imul(h2 + 0x100 + to - from, 0x9e3779b1);
-    h2 = (h2 << 13) | (h2 >>> 19);
-  }
-  signature[0] = h1;
-  signature[1] = h2;
-}
-
-/** Counts a text extract's requests, or says why it leaves the file to the plain path. */
-export function tallyText(file: string): TextTally | Declined {
-  const chunks = textChunks(file, isGzip(file));
+export function tallyText(file: string, threads = 2): TextTally | Declined {
+  const { sources, stop } = inflate(file, isGzip(file), threads);
+  const others = sources.slice(1).map(tallyWorker);
   try {
-    return tally(chunks.next.bind(chunks));
-  } finally {
-    chunks.close();
-  }
-}
-
-function tally(next: () => { lines: Uint8Array; utf8: boolean } | null): TextTally | Declined {
-  let chunk = next();
-  if (!chunk || !chunk.utf8) return { declined: chunk ? "not UTF-8" : "empty" };
-  const b0 = chunk.lines;
-  const headerEnd = b0.indexOf(10);
-  const header = Buffer.from(b0.buffer, b0.byteOffset, headerEnd).toString("utf8").split("\t");
-  if (header.some((name) => name.includes("\r")) || new Set(header).size !== header.length) return { declined: "an unusual header" };
-  const roles = header.map((name) => ROLE[name as keyof typeof ROLE] ?? Role.Other);
-  for (const c of COLUMNS) if (!header.includes(c)) return { declined: `no column ${c}` };
-  const fields = header.length;
-  const last = fields - 1;
-
-  const hosts = new Interner();
-  const values = new Interner();
-  const dayIds = new Map<number, number>();
-  const days: string[] = [];
-  const counts = new CountTable(1 << 16);
-  const signatures = new CountTable(1 << 16);
-  let lastDayNumber = -1;
-  let lastDayId = -1;
-  let rows = 0;
-
-  let p = headerEnd + 1;
-  for (;;) {
-    const b = chunk.lines;
-    // memchr through Buffer's indexOf finds tabs and newlines faster than a loop over the bytes.
-    const find = Buffer.from(b.buffer, b.byteOffset, b.length);
-    const end = b.length;
-    // The first tab after p: a line's last field is checked to hold none before its newline, and
-    // the tab found then is the next line's first.
-    let tab = find.indexOf(9, p);
-    while (p < end) {
-      const newline = find.indexOf(10, p);
-      if (b[newline - 1] === 13) return { declined: "a carriage return" };
-      let host = -1;
-      let day = -1;
-      let agent = -1;
-      let pageview = -1;
-      let nocookies = 0;
-      let lastAccess = 0;
-      let ipStart = 0;
-      let ipEnd = 0;
-      let uaStart = 0;
-      let uaEnd = 0;
-      let alStart = 0;
-      let alEnd = 0;
-      for (let f = 0; f < fields; f++) {
-        const s = p;
-        let e: number;
-        if (f < last) {
-          if (tab < 0 || tab > newline) return { declined: "a ragged line" };
-          e = tab;
-          tab = find.indexOf(9, tab + 1);
-        } else {
-          if (tab >= 0 && tab < newline) return { declined: "a ragged line" };
-          e = newline;
-        }
-        p = e + 1;
-        switch (roles[f]) {
-          case Role.Dt: {
-            if (!dtShape(b, s, e)) return { declined: "a dt the checks reject" };
-            const number = ((b[s]! - 48) * 1000 + (b[s + 1]! - 48) * 100 + (b[s + 2]! - 48) * 10 + (b[s + 3]! - 48)) * 10000 + ((b[s + 5]! - 48) * 10 + (b[s + 6]! - 48)) * 100 + (b[s + 8]! - 48) * 10 + (b[s + 9]! - 48);
-            if (number !== lastDayNumber) {
-              let id = dayIds.get(number);
-              if (id === undefined) {
-                if (!calendarDay(Math.floor(number / 10000), Math.floor(number / 100) % 100, number % 100)) return { declined: "a day the calendar does not have" };
-                id = days.length;
-                dayIds.set(number, id);
-                days.push(Buffer.from(b.buffer, b.byteOffset + s, 10).toString("latin1"));
-              }
-              lastDayNumber = number;
-              lastDayId = id;
-            }
-            day = lastDayId;
-            break;
-          }
-          case Role.Host:
-            host = hosts.id(b, s, e, fnv(b, s, e));
-            break;
-          case Role.Ip:
-            ipStart = s;
-            ipEnd = e;
-            break;
-          case Role.UserAgent:
-            uaStart = s;
-            uaEnd = e;
-            break;
-          case Role.AcceptLanguage:
-            alStart = s;
-            alEnd = e;
-            break;
-          case Role.AgentType:
-            agent = equals(b, s, e, USER) ? 0 : equals(b, s, e, SPIDER) ? 1 : equals(b, s, e, AUTOMATED) ? 2 : -1;
-            if (agent < 0) return { declined: "an agent_type the checks reject" };
-            break;
-          case Role.IsPageview:
-            pageview = equals(b, s, e, TRUE) ? 1 : equals(b, s, e, FALSE) ? 0 : -1;
-            if (pageview < 0) return { declined: "an is_pageview the checks reject" };
-            break;
-          case Role.XAnalytics: {
-            // Key by key: `nocookies=1` exactly, and the first `WMF-Last-Access=` (not -Global).
-            let seen = false;
-            for (let q = s; q <= e; ) {
-              let r = find.indexOf(59, q);
-              if (r < 0 || r > e) r = e;
-              if (b[q] === 110 && equals(b, q, r, NOCOOKIES)) nocookies = 1;
-              else if (!seen && b[q] === 87 && startsWith(b, q, r, LAST_ACCESS)) {
-                seen = true;
-                const v = q + LAST_ACCESS.length;
-                const ve = Math.min(r, v + VALUE_BYTES);
-                lastAccess = values.id(b, v, ve, fnv(b, v, ve)) + 1;
-              }
-              q = r + 1;
-            }
-            break;
-          }
-        }
-      }
-      if (host >= MAX_HOSTS || day >= MAX_DAYS) return { declined: "more hosts or days than the fast path's keys hold" };
-      counts.add((host << 16) | (day << 4) | (agent << 2) | (pageview << 1) | nocookies, lastAccess, 0, 1);
-      if (nocookies === 1 && agent === 0 && pageview === 1) {
-        hashSignature(b, ipStart, ipEnd, uaStart, uaEnd, alStart, alEnd);
-        signatures.add((host << 12) | day, signature[0]!, signature[1]!, 1);
-      }
-      rows++;
+    const tally = new RequestTally();
+    const declined = countChunks(sources[0] as ChunkSource, tally);
+    if (declined !== null) return { declined };
+    for (const other of others) {
+      const answer = other.answer();
+      if ("error" in answer) throw new Error(answer.error);
+      if ("declined" in answer) return answer;
+      const why = tally.merge(answer.state);
+      if (why !== null) return { declined: why };
     }
-    chunk = next();
-    if (!chunk) break;
-    if (!chunk.utf8) return { declined: "not UTF-8" };
-    p = 0;
+    if (tally.rows === 0) return { declined: "no requests" };
+    return { tally: tallyFrame(tally), signatures: signatureFrames(tally) };
+  } finally {
+    stop();
+    others.forEach((other) => other.stop());
   }
-  if (rows === 0) return { declined: "no requests" };
-  return { tally: tallyFrame(counts, hosts, days, values), signatures: signatureFrames(signatures, hosts, days) };
 }
 
-function tallyFrame(counts: CountTable, hosts: Interner, days: string[], values: Interner): pl.DataFrame {
+function tallyFrame({ counts, hosts, days, values }: RequestTally): pl.DataFrame {
   const hostNames = Array.from({ length: hosts.size }, (_, i) => hosts.text(i));
   const valueNames = Array.from({ length: values.size }, (_, i) => values.text(i));
   const columns = { uri_host: [] as string[], day: [] as string[], agent_type: [] as string[], is_pageview: [] as string[], nocookies: [] as boolean[], last_access: [] as Array<string | null>, requests: [] as number[] };
@@ -381,7 +116,7 @@ function tallyFrame(counts: CountTable, hosts: Interner, days: string[], values:
 }
 
 /** Per domain and period: how many signatures sent how many counted cookie-less requests (signatures.ts's tables). */
-function signatureFrames(perHostDay: CountTable, hosts: Interner, days: string[]): SignatureSizes {
+function signatureFrames({ signatures: perHostDay, hosts, days }: RequestTally): SignatureSizes {
   // The domain is the lower-cased host, as polars lower-cases it: hosts that differ in case are one domain.
   const hostNames = pl.DataFrame({ uri_host: pl.Series("uri_host", Array.from({ length: hosts.size }, (_, i) => hosts.text(i)), pl.Utf8) });
   const domainOfHost = hostNames.select(domainOf()).getColumn("domain").toArray() as string[];
