@@ -76,7 +76,7 @@ async function paired(label: string, commands: Array<() => Promise<Measure>>, ru
 }
 
 function report(notebook: string, out: string, parameters: Record<string, string>, sampleMemory = false): Promise<Measure> {
-  const args = [CLI, "report", notebook, "--out", out, ...Object.entries(parameters).flatMap(([k, v]) => ["-p", k, v])];
+  const args = [CLI, "report", notebook, "--force", "--out", out, ...Object.entries(parameters).flatMap(([k, v]) => ["-p", k, v])];
   return timed(process.execPath, args, sampleMemory);
 }
 

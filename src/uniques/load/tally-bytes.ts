@@ -2,7 +2,7 @@
 // extract counted by what the method reads, without a string per field. No polars here, so that a
 // worker thread that counts some of the chunks starts in milliseconds.
 import { CountTable, type CountTableState } from "./count-table";
-import { COLUMNS } from "./schema";
+import { AGENT_TYPES, COLUMNS } from "./schema";
 
 export interface InternerState {
   pool: Uint8Array;
@@ -40,11 +40,9 @@ const ROLE: Record<(typeof COLUMNS)[number], Role> = {
   agent_type: Role.AgentType,
   is_pageview: Role.IsPageview,
 };
-export const AGENT_TYPES = ["user", "spider", "automated"];
 const bytes = (s: string) => Uint8Array.from(Buffer.from(s, "latin1"));
-const USER = bytes("user");
-const SPIDER = bytes("spider");
-const AUTOMATED = bytes("automated");
+/** In AGENT_TYPES' order: a tally key holds the index. */
+const [USER, SPIDER, AUTOMATED] = AGENT_TYPES.map(bytes) as [Uint8Array, Uint8Array, Uint8Array];
 const TRUE = bytes("true");
 const FALSE = bytes("false");
 const NOCOOKIES = bytes("nocookies=1");
@@ -141,7 +139,7 @@ function startsWith(b: Uint8Array, s: number, e: number, word: Uint8Array): bool
 const digit = (c: number) => c >= 48 && c <= 57;
 
 /** DT_PATTERN (webrequest.ts) on bytes: `YYYY-MM-DD[T ]hh:mm:ss`, a fraction, then `Z`, `+00:00` or nothing. */
-function dtShape(b: Uint8Array, s: number, e: number): boolean {
+export function dtShape(b: Uint8Array, s: number, e: number): boolean {
   if (e - s < 19) return false;
   if (!(digit(b[s]!) && digit(b[s + 1]!) && digit(b[s + 2]!) && digit(b[s + 3]!) && b[s + 4] === 45 && digit(b[s + 5]!) && digit(b[s + 6]!) && b[s + 7] === 45 && digit(b[s + 8]!) && digit(b[s + 9]!))) return false;
   if (b[s + 10] !== 84 && b[s + 10] !== 32) return false;
