@@ -40,22 +40,31 @@ async function run(job: InflateJob): Promise<void> {
       await (Atomics as unknown as AtomicsWithWaitAsync).waitAsync(progress, 2 * to + 1, taken).value;
     }
   };
-  let buffer = new Uint8Array(CHUNK);
+  // Chunks come back once counted and are filled again: memory stays a few chunks per port,
+  // where new ones would pile up until the garbage collector saw them.
+  const spare: ArrayBuffer[] = [];
+  for (const port of job.ports) port.on("message", (returned: ArrayBuffer) => spare.push(returned));
+  const allocate = (size: number): Uint8Array => {
+    const reused = spare.length > 0 && (spare[spare.length - 1] as ArrayBuffer).byteLength >= size ? spare.pop() : undefined;
+    return reused ? new Uint8Array(reused) : new Uint8Array(size);
+  };
+  let buffer = allocate(CHUNK);
   let filled = 0;
   let header = true;
   let sent = 0;
   const flush = async (final: boolean): Promise<void> => {
     if (final && filled > 0 && buffer[filled - 1] !== 10) buffer[filled++] = 10;
     // Up to the first newline for the header, else the last; the rest starts the next chunk.
-    const cut = (header ? buffer.indexOf(10) : buffer.lastIndexOf(10, filled - 1)) + 1;
-    if (cut === 0 || cut > filled) {
+    // (A buffer filled again holds old bytes past `filled`: every search stops there.)
+    const cut = (header ? buffer.subarray(0, filled).indexOf(10) : buffer.lastIndexOf(10, filled - 1)) + 1;
+    if (cut === 0) {
       // One line longer than the chunk: a larger buffer.
       const larger = new Uint8Array(buffer.length * 2);
       larger.set(buffer.subarray(0, filled));
       buffer = larger;
       return;
     }
-    const next = new Uint8Array(Math.max(CHUNK, filled - cut + CHUNK / 2));
+    const next = allocate(Math.max(CHUNK, filled - cut + CHUNK / 2));
     next.set(buffer.subarray(cut, filled));
     if (header) {
       const line = Buffer.from(buffer.buffer, buffer.byteOffset, cut - 1).toString("utf8");
@@ -79,11 +88,12 @@ async function run(job: InflateJob): Promise<void> {
       buffer.set(piece.subarray(at, at + n), filled);
       filled += n;
       at += n;
-      if (filled >= buffer.length - 1 || (header && buffer.indexOf(10) >= 0 && buffer.indexOf(10) < filled)) await flush(false);
+      if (filled >= buffer.length - 1 || (header && buffer.subarray(0, filled).includes(10))) await flush(false);
     }
   }
   if (filled > 0) await flush(true);
   for (let to = 0; to < job.ports.length; to++) await send(to, { end: true });
+  for (const port of job.ports) port.close();
 }
 
 const job = workerData as InflateJob;

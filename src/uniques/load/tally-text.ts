@@ -125,16 +125,21 @@ function signatureFrames({ signatures: perHostDay, hosts, days }: RequestTally):
   const domainIndex = new Map(domains.map((d, i) => [d, i]));
   const months = [...new Set(days.map((d) => d.slice(0, 7)))];
   const monthOfDay = days.map((d) => months.indexOf(d.slice(0, 7)));
-  const daily = new CountTable(perHostDay.size);
-  const monthly = new CountTable(perHostDay.size);
+  const domainIndexOfHost = domainOfHost.map((d) => domainIndex.get(d)!);
+  // Per domain and day: the hosts' table itself when no two hosts are one domain (as good as always).
+  const merged = domains.length < domainOfHost.length;
+  const daily = merged ? new CountTable(perHostDay.size) : perHostDay;
+  const monthly = new CountTable(perHostDay.size >> 1);
   perHostDay.forEach((k0, h1, h2, n) => {
-    const domain = domainIndex.get(domainOfHost[k0 >>> 12]!)!;
-    daily.add((domain << 12) | (k0 & 0xfff), h1, h2, n);
+    const domain = domainIndexOfHost[k0 >>> 12]!;
+    if (merged) daily.add((domain << 12) | (k0 & 0xfff), h1, h2, n);
     monthly.add((domain << 12) | monthOfDay[k0 & 0xfff]!, h1, h2, n);
   });
+  const dailyKey = (k0: number) => (merged ? k0 : (domainIndexOfHost[k0 >>> 12]! << 12) | (k0 & 0xfff));
   const sizes = (perSignature: CountTable, keys: string[], period: "day" | "month"): pl.DataFrame => {
     const histogram = new CountTable();
-    perSignature.forEach((k0, _h1, _h2, n) => histogram.add(k0, n, 0, 1));
+    const key = period === "day" ? dailyKey : (k0: number) => k0;
+    perSignature.forEach((k0, _h1, _h2, n) => histogram.add(key(k0), n, 0, 1));
     const rows = { domain: [] as string[], period_key: [] as string[], requests: [] as number[], signatures: [] as number[] };
     histogram.forEach((k0, requests, _, n) => {
       rows.domain.push(domains[k0 >>> 12]!);
@@ -142,7 +147,7 @@ function signatureFrames({ signatures: perHostDay, hosts, days }: RequestTally):
       rows.requests.push(requests);
       rows.signatures.push(n);
     });
-    const key = pl.col("period_key");
+    const periodKey = pl.col("period_key");
     return pl
       .DataFrame({
         domain: pl.Series("domain", rows.domain, pl.Utf8),
@@ -153,7 +158,7 @@ function signatureFrames({ signatures: perHostDay, hosts, days }: RequestTally):
       .lazy()
       .select(
         pl.col("domain"),
-        (period === "day" ? key : pl.concatString([key, pl.lit("01")], "-")).str.strptime(pl.Date, "%Y-%m-%d").alias("period_start"),
+        (period === "day" ? periodKey : pl.concatString([periodKey, pl.lit("01")], "-")).str.strptime(pl.Date, "%Y-%m-%d").alias("period_start"),
         pl.col("requests").cast(pl.Int64),
         pl.col("signatures").cast(pl.Int64),
       )

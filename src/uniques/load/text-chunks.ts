@@ -33,8 +33,12 @@ export function chunkReader(source: ChunkSource): () => Chunk | null {
   const sent = 2 * source.index;
   let taken = 0;
   let done = false;
+  let previous: Uint8Array | undefined;
   return () => {
     if (done) return null;
+    // The previous chunk has been counted: its memory goes back to the worker to be filled again.
+    if (previous) source.port.postMessage(previous.buffer, [previous.buffer as ArrayBuffer]);
+    previous = undefined;
     for (let waited = 0; ; waited++) {
       const received = receiveMessageOnPort(source.port);
       if (received) {
@@ -42,6 +46,7 @@ export function chunkReader(source: ChunkSource): () => Chunk | null {
         Atomics.store(progress, sent + 1, taken);
         Atomics.notify(progress, sent + 1);
         const message = received.message as InflateMessage;
+        if ("lines" in message) previous = message.lines;
         if ("lines" in message || "header" in message) return message;
         done = true;
         source.port.close();
