@@ -2,13 +2,6 @@
 // loader's tallies see a row each, ten million times, where a Map with a composite key would
 // allocate a number or a string per row.
 
-export interface CountTableState {
-  keys: Int32Array;
-  counts: Float64Array;
-  used: Uint8Array;
-  size: number;
-}
-
 export class CountTable {
   private mask: number;
   private keys: Int32Array;
@@ -44,17 +37,6 @@ export class CountTable {
     keys[slot * 3 + 2] = k2;
     this.counts[slot] = n;
     if (++this.size * 2 > this.mask) this.grow();
-  }
-
-  /** The table's arrays, to send to another thread (CountTable.of makes it a table again there). */
-  state(): CountTableState {
-    return { keys: this.keys, counts: this.counts, used: this.used, size: this.size };
-  }
-
-  static of(state: CountTableState): CountTable {
-    const table = new CountTable(1);
-    Object.assign(table, { keys: state.keys, counts: state.counts, used: state.used, size: state.size, mask: state.used.length - 1 });
-    return table;
   }
 
   /** Calls `f` with each key and its count, in no particular order. */

@@ -1,23 +1,7 @@
 // The loader's fast path at the level of bytes (tally-text.ts puts it together): lines of a text
-// extract counted by what the method reads, without a string per field. No polars here, so that a
-// worker thread that counts some of the chunks starts in milliseconds.
-import { CountTable, type CountTableState } from "./count-table";
+// extract counted by what the method reads, without a string per field.
+import { CountTable } from "./count-table";
 import { AGENT_TYPES, COLUMNS } from "./schema";
-
-export interface InternerState {
-  pool: Uint8Array;
-  starts: Int32Array;
-}
-
-/** What one thread counted, to send to another (RequestTally.merge). */
-export interface TallyState {
-  hosts: InternerState;
-  values: InternerState;
-  days: string[];
-  counts: CountTableState;
-  signatures: CountTableState;
-  rows: number;
-}
 
 const enum Role {
   Other,
@@ -72,11 +56,6 @@ export class Interner {
 
   get size(): number {
     return this.hashes.length;
-  }
-
-  /** The byte strings, to send to another thread: string i is pool[starts[i], starts[i + 1]). */
-  state(): InternerState {
-    return { pool: this.pool.slice(0, this.poolSize), starts: Int32Array.from(this.starts.length > 0 ? this.starts : [0]) };
   }
 
   text(id: number): string {
@@ -334,35 +313,6 @@ export class RequestTally {
     this.lastDayNumber = lastDayNumber;
     this.lastDayId = lastDayId;
     this.rows += rows;
-    return null;
-  }
-
-  state(): TallyState {
-    return { hosts: this.hosts.state(), values: this.values.state(), days: this.days, counts: this.counts.state(), signatures: this.signatures.state(), rows: this.rows };
-  }
-
-  /** Adds what another thread counted. */
-  merge(other: TallyState): string | null {
-    const ids = (into: Interner, from: InternerState) =>
-      Array.from({ length: from.starts.length - 1 }, (_, i) => into.id(from.pool, from.starts[i]!, from.starts[i + 1]!, fnv(from.pool, from.starts[i]!, from.starts[i + 1]!)));
-    const host = ids(this.hosts, other.hosts);
-    const value = ids(this.values, other.values);
-    const day = other.days.map((d) => {
-      const number = Number(d.replace(/-/g, ""));
-      let id = this.dayIds.get(number);
-      if (id === undefined) {
-        id = this.days.length;
-        this.dayIds.set(number, id);
-        this.days.push(d);
-      }
-      return id;
-    });
-    if (this.hosts.size > MAX_HOSTS || this.days.length > MAX_DAYS) return "more hosts or days than the fast path's keys hold";
-    CountTable.of(other.counts).forEach((k0, lastAccess, _, n) => {
-      this.counts.add((host[k0 >>> 16]! << 16) | (day[(k0 >>> 4) & 0xfff]! << 4) | (k0 & 0xf), lastAccess === 0 ? 0 : value[lastAccess - 1]! + 1, 0, n);
-    });
-    CountTable.of(other.signatures).forEach((k0, h1, h2, n) => this.signatures.add((host[k0 >>> 12]! << 12) | day[k0 & 0xfff]!, h1, h2, n));
-    this.rows += other.rows;
     return null;
   }
 }

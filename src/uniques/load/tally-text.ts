@@ -1,7 +1,6 @@
 // The loader's fast path for a text extract: the bytes are read once, as a worker inflates them
 // (text-chunks.ts, inflate-worker.ts), and counted without making a string per field
-// (tally-bytes.ts), by this thread and a second one (tally-worker.ts) taking every other chunk: the
-// same tally of requests by what the method reads as the plain version's polars query
+// (tally-bytes.ts), while the worker inflates the next chunk: the same tally of requests by what the method reads as the plain version's polars query
 // (webrequest.ts), and the signatures' sizes (signatures.ts) from a count per domain, day and
 // 64-bit hash of ip, user_agent and accept_language, the plain version's hash in another form.
 //
@@ -10,16 +9,13 @@
 // keys hold) makes it decline, and the plain version reads the file instead, to the same counts or
 // the same error naming the line.
 import { closeSync, openSync, readSync } from "node:fs";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import * as pl from "nodejs-polars";
-import { workerScript } from "../../worker-script";
 import { domainOf } from "../definition";
 import type { SignatureSizes } from "../signatures";
 import { CountTable } from "./count-table";
 import { AGENT_TYPES } from "./schema";
 import { RequestTally } from "./tally-bytes";
 import { countChunks } from "./tally-chunks";
-import type { TallyAnswer, TallyJob } from "./tally-worker";
 import { inflate, type ChunkSource } from "./text-chunks";
 
 export interface TextTally {
@@ -44,50 +40,17 @@ function isGzip(file: string): boolean {
   }
 }
 
-/** A second counting thread on `source`; answer() waits for what it counted. */
-function tallyWorker(source: ChunkSource): { answer: () => TallyAnswer; stop: () => void } {
-  const { port1, port2 } = new MessageChannel();
-  const done = new SharedArrayBuffer(4);
-  const { file, execArgv } = workerScript(__dirname, "tally-worker");
-  const job: TallyJob = { source, result: port2, done };
-  const worker = new Worker(file, { workerData: job, transferList: [source.port, port2], execArgv });
-  return {
-    answer() {
-      const flag = new Int32Array(done);
-      // Its share is as large as this thread's, which has just been counted: a minute is ample.
-      for (let waited = 0; Atomics.load(flag, 0) === 0; waited++) {
-        if (waited === 600) throw new Error("the second thread counting the extract stopped answering");
-        Atomics.wait(flag, 0, 0, 100);
-      }
-      return receiveMessageOnPort(port1)?.message as TallyAnswer;
-    },
-    stop: () => void worker.terminate(),
-  };
-}
-
-/**
- * Counts a text extract's requests with `threads` counting threads (this one and threads − 1
- * workers), or says why it leaves the file to the plain version.
- */
-export function tallyText(file: string, threads = 2): TextTally | Declined {
-  const { sources, stop } = inflate(file, isGzip(file), threads);
-  const others = sources.slice(1).map(tallyWorker);
+/** Counts a text extract's requests, or says why it leaves the file to the plain version. */
+export function tallyText(file: string): TextTally | Declined {
+  const { sources, stop } = inflate(file, isGzip(file), 1);
   try {
     const tally = new RequestTally();
     const declined = countChunks(sources[0] as ChunkSource, tally);
     if (declined !== null) return { declined };
-    for (const other of others) {
-      const answer = other.answer();
-      if ("error" in answer) throw new Error(answer.error);
-      if ("declined" in answer) return answer;
-      const why = tally.merge(answer.state);
-      if (why !== null) return { declined: why };
-    }
     if (tally.rows === 0) return { declined: "no requests" };
     return { tally: tallyFrame(tally), signatures: signatureFrames(tally) };
   } finally {
     stop();
-    others.forEach((other) => other.stop());
   }
 }
 
