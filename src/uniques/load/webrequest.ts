@@ -1,12 +1,15 @@
-// Reads a web-request extract (.tsv, .tsv.gz or .parquet) lazily and streams it through polars'
-// streaming engine into what the method reads:
+// Reads a web-request extract (.tsv, .tsv.gz or .parquet) into what the method reads:
 //   counts      the requests counted by domain, day, agent type, pageview, nocookies and the
 //               last-access value: ten million rows become some hundred thousand;
-//   signatures  the cookie-less requests reduced per signature (../signatures.ts), in slices of the
-//               signatures so that memory stays bounded when the extract grows.
-// A text extract is parsed once: its rows go, cut down to those columns, to a temporary Parquet
-// file that the counts and each slice then read. The plain version reads the text for each of
-// them (`rows = () => methodColumns(scan())` in countRequests, no spill), with the same counts.
+//   signatures  the counted cookie-less requests per domain and period: how many signatures sent
+//               how many requests (../signatures.ts).
+// loadRequests is the one boundary. A text extract goes through the fast path (tally-text.ts: its
+// bytes counted as a worker inflates them), which leaves any file it is not sure to read as polars
+// does to the plain version, loadRequestsPlain, kept beside it as code: polars' streaming engine
+// over the text, its rows cut down to the method's columns spilled to a temporary Parquet file that
+// the counts and each slice of the signatures then read (bounded memory however large the
+// extract). Both give the same counts (test/uniques/load/tally-text.test.ts), and a bad value is
+// named by the plain version's checks (the fast path declines on it).
 //
 // Gzip: polars' scanCSV reads .gz itself. Its default engine inflates the whole file in memory
 // first (5 GB for a 1.7 GB text); the streaming engine, used here, inflates as it reads.
@@ -19,6 +22,7 @@ import { noteInput } from "../../io/inputs";
 import { COOKIELESS, COUNTED, cookieDate, domainOf, isPageview, SIGNATURE, toPolars } from "../definition";
 import { AGENT_TYPES, COLUMNS, EXPECTED, type Column } from "./schema";
 import { signatureSizes, type SignatureSizes } from "../signatures";
+import { tallyText } from "./tally-text";
 
 /** The extract's requests, counted by what the method reads. */
 export interface Requests {
@@ -35,14 +39,16 @@ export interface Requests {
   counts: pl.DataFrame;
   /** The counted cookie-less requests: per domain and day (month), how many signatures sent how many requests. */
   signatures: SignatureSizes;
-  /** How many slices the signatures were reduced in (see LoadOptions). */
+  /** How many slices the signatures were reduced in (see LoadOptions; 1 on the fast path). */
   slices: number;
 }
 
 export interface LoadOptions {
   /**
    * Counted cookie-less requests per slice of the signatures (default a million, some 250 MB of
-   * memory at most): more of them are reduced in more slices, one after another.
+   * memory at most): more of them are reduced in more slices, one after another. Given, it makes
+   * the plain version read the file: the fast path reduces the signatures in one go, in some
+   * 40 to 60 MB per million distinct signatures of a domain and day.
    */
   requestsPerSlice?: number;
 }
@@ -105,8 +111,20 @@ function firstLine(e: unknown): string {
   return String(e instanceof Error ? e.message : e).split("\n")[0] ?? "";
 }
 
-/** Reads the extract and counts its requests (see Requests). */
+/** Reads the extract and counts its requests (see Requests): the fast path for text, else the plain version. */
 export function loadRequests(file: string, options: LoadOptions = {}): Requests {
+  if (formatOf(file) !== "tsv" || options.requestsPerSlice !== undefined) return loadRequestsPlain(file, options);
+  // The file's and the header's checks first, as the plain version makes them.
+  const scan = () => scanWebrequest(file);
+  scan();
+  const fast = tallyText(file);
+  if ("declined" in fast) return loadRequestsPlain(file, options);
+  const counts = countsOf(fast.tally, scan, file, "line");
+  return { source: file, rows: Number(counts.getColumn("requests").sum()), counts, signatures: fast.signatures, slices: 1 };
+}
+
+/** The plain version of loadRequests: polars' streaming engine over the whole file. */
+export function loadRequestsPlain(file: string, options: LoadOptions = {}): Requests {
   const text = formatOf(file) === "tsv";
   return countRequests(() => scanWebrequest(file), file, text ? "line" : "row", text, options);
 }
@@ -201,25 +219,7 @@ function countRequests(scan: () => pl.LazyDataFrame, source: string, naming: Row
         .agg(pl.len().alias("requests"))
         .collectSync({ engine: "streaming" }),
     );
-    if (tally.height === 0) throw new DataError(`${source}: holds no requests, only a header`);
-    check(tally, scan, source, naming);
-    const lastAccess = cookieDate(lastAccessValue(pl.col("last_access")));
-    const counts = tally
-      .lazy()
-      .select(
-        domainOf(),
-        pl.col("day").str.strptime(pl.Date, "%Y-%m-%d"),
-        pl.col("agent_type"),
-        isPageview(),
-        pl.col("nocookies"),
-        lastAccess.alias("last_access"),
-        pl.col("last_access").isNotNull().and(lastAccess.isNull()).alias("unreadable_last_access"),
-        pl.col("requests").cast(pl.Int64),
-      )
-      // Lower-casing the host can merge rows.
-      .groupBy(["domain", "day", "agent_type", "is_pageview", "nocookies", "last_access", "unreadable_last_access"])
-      .agg(pl.col("requests").sum())
-      .collectSync();
+    const counts = countsOf(tally, scan, source, naming);
     // Counted cookie-less requests bound the distinct signatures: they size the slices.
     const cookieless = Number(counts.filter(toPolars(COUNTED).and(toPolars(COOKIELESS))).getColumn("requests").sum());
     const slices = Math.max(1, Math.ceil(cookieless / perSlice));
@@ -227,6 +227,32 @@ function countRequests(scan: () => pl.LazyDataFrame, source: string, naming: Row
   } finally {
     if (spillDir) rmSync(spillDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The counts from a tally of the requests by the method's text columns (uri_host, day, dt_ok,
+ * agent_type, is_pageview, nocookies, last_access, requests), after the checks.
+ */
+function countsOf(tally: pl.DataFrame, scan: () => pl.LazyDataFrame, source: string, naming: RowNaming): pl.DataFrame {
+  if (tally.height === 0) throw new DataError(`${source}: holds no requests, only a header`);
+  check(tally, scan, source, naming);
+  const lastAccess = cookieDate(lastAccessValue(pl.col("last_access")));
+  return tally
+    .lazy()
+    .select(
+      domainOf(),
+      pl.col("day").str.strptime(pl.Date, "%Y-%m-%d"),
+      pl.col("agent_type"),
+      isPageview(),
+      pl.col("nocookies"),
+      lastAccess.alias("last_access"),
+      pl.col("last_access").isNotNull().and(lastAccess.isNull()).alias("unreadable_last_access"),
+      pl.col("requests").cast(pl.Int64),
+    )
+    // Lower-casing the host can merge rows.
+    .groupBy(["domain", "day", "agent_type", "is_pageview", "nocookies", "last_access", "unreadable_last_access"])
+    .agg(pl.col("requests").sum())
+    .collectSync();
 }
 
 interface Rule {
