@@ -2,7 +2,7 @@
 // it), as whole processes on the full-size data, in pairs whose order alternates; then the notebook
 // the loader serves, both ways, to weigh the gain against: run as it is and with the loader's call
 // replaced by the plain one. A fast path that saves less than 5 % of the notebook goes.
-// BENCH_LOADERS=jelly,clubhouse runs some of the entries; BENCH_RUNS=N pairs.
+// Entries: clubhouse, jelly, uniques. BENCH_LOADERS=jelly,clubhouse runs some of them; BENCH_RUNS=N pairs.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join, relative, resolve } from "node:path";

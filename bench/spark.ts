@@ -25,11 +25,12 @@ const X4_TRUTH = join(ROOT, "data", "uniques", "full", "truth-x4.json");
 const FULL_PARQUET = join(ROOT, "data", "uniques", "full", "webrequest.parquet");
 const SPARK_CLI = join(ROOT, "dist", "uniques", "spark", "job-cli.js");
 /** The local path as a process: the library's loader and estimator, the tables written as Parquet. */
-const LOCAL = `const u = require(${JSON.stringify(join(ROOT, "dist", "uniques", "index.js"))});
+const LOCAL = `const { loadRequests } = require(${JSON.stringify(join(ROOT, "dist", "uniques", "load", "webrequest.js"))});
+const { dailyUniques, monthlyUniques } = require(${JSON.stringify(join(ROOT, "dist", "uniques", "estimate.js"))});
 const [file, out] = process.argv.slice(1);
-const requests = u.loadRequests(file);
-u.dailyUniques(requests).writeParquet(out + "/daily.parquet");
-u.monthlyUniques(requests).writeParquet(out + "/monthly.parquet");`;
+const requests = loadRequests(file);
+dailyUniques(requests).writeParquet(out + "/daily.parquet");
+monthlyUniques(requests).writeParquet(out + "/monthly.parquet");`;
 
 function sameCounts(out: string, local: string): string {
   for (const [period, name] of [["day", "daily"], ["month", "monthly"]] as const) {
