@@ -10,7 +10,7 @@
 //                                  without a set name, every test file there
 //
 // Each folder of test/ (the files directly in test/ together) runs as its own uvu process, as many
-// at a time as there are cores (TEST_JOBS=N to choose): the engine's kernel tests, the longest
+// at a time as there are cores, and one more (TEST_JOBS=N to choose): the engine's kernel tests, the longest
 // folder, need not wait for the library's. Integration files run one folder at a time:
 // they share the project's .venv and each takes a browser, a JupyterLab or a Spark.
 const { spawn } = require("node:child_process");
@@ -124,7 +124,9 @@ async function pool(list, width) {
 
 (async () => {
   const all = jobs();
-  const width = Number(process.env["TEST_JOBS"]) || availableParallelism();
+  // One more than the cores: a kernel test's runner waits on its kernel and the kernel on the
+  // runner, so two cores keep three such jobs busy.
+  const width = Number(process.env["TEST_JOBS"]) || availableParallelism() + 1;
   const results = [...(await pool(all.filter((j) => !j.integration), width)), ...(await pool(all.filter((j) => j.integration), 1))];
   const sum = (key) => results.reduce((n, r) => n + r[key], 0);
   // The reasons are listed just above the count, whose line stays plain for CI.
