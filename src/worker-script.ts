@@ -1,7 +1,7 @@
 // Where a worker thread's script is: the compiled .js beside the module that starts it, or, when the
 // library runs from its TypeScript sources (the tests), the .ts one loaded through tsx.
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
+import { SHARE_ENV, Worker } from "node:worker_threads";
 
 /** `dir` is the starting module's `__dirname`, `name` the worker's file name without extension. */
 export function workerScript(dir: string, name: string): { file: string; execArgv: string[] } {
@@ -16,7 +16,7 @@ export function workerScript(dir: string, name: string): { file: string; execArg
 export function workerAnswer<T>(dir: string, name: string, workerData: unknown, who: string): Promise<T> {
   const { file, execArgv } = workerScript(dir, name);
   return new Promise((resolveAnswer, reject) => {
-    const worker = new Worker(file, { workerData, execArgv });
+    const worker = new Worker(file, { workerData, execArgv, env: SHARE_ENV });
     let answer: { value: T } | undefined;
     worker.once("message", (value: T) => (answer = { value }));
     worker.once("error", reject);

@@ -125,4 +125,27 @@ test("claims: recorded with whether they hold, marked in the report and the term
   }
 });
 
+test("the library's worker threads (the unique-devices loader's) do not make the run read the whole environment: an unrelated variable changed leaves it up to date", () => {
+  const { dir, cleanup } = scratch();
+  try {
+    const extract = join(ROOT, "data", "uniques", "webrequest.tsv.gz");
+    const nb = writeNotebook(dir, "workers.ipynb", [
+      markdown("# Requests"),
+      code(`import { loadRequests } from "analysis/uniques/load/webrequest";\nconst requests = loadRequests(${JSON.stringify(extract)});\nrequests.counts.height`),
+    ]);
+    const out = join(dir, "out");
+    const run = (value: string) => {
+      const r = runCli(["report", nb, "--out", out], { env: { ANALYSIS_TEST_UNRELATED: value } });
+      assert.is(r.status, 0, r.stderr);
+      return r.stderr;
+    };
+    assert.match(run("one"), "ran in");
+    const seal = JSON.parse(readFileSync(join(out, "workers.fingerprint.json"), "utf8")) as { fingerprint: { env: Record<string, unknown> } };
+    assert.not.ok("ANALYSIS_TEST_UNRELATED" in seal.fingerprint.env, Object.keys(seal.fingerprint.env).join(", "));
+    assert.match(run("two"), "workers: up to date");
+  } finally {
+    cleanup();
+  }
+});
+
 test.run();

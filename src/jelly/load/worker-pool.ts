@@ -1,7 +1,7 @@
 // Parses a large snapshot's blocks of lines in worker threads (load-worker.ts), for loadEvents.
 // Blocks go round to the workers, at most two waiting per worker, so that the file streams through
 // without being held whole in memory; the first bad line stops the reading.
-import { Worker } from "node:worker_threads";
+import { SHARE_ENV, Worker } from "node:worker_threads";
 import { workerScript } from "../../worker-script";
 import { lineBlocks, type ReadOptions } from "./ndjson-reader";
 import type { PackedBlock } from "./packed-block";
@@ -9,7 +9,7 @@ import type { PackedBlock } from "./packed-block";
 /** The file's blocks, parsed by `count` workers, in file order (up to the first block with an error). */
 export async function readInWorkers(path: string, options: ReadOptions, count: number): Promise<PackedBlock[]> {
   const { file, execArgv } = workerScript(__dirname, "load-worker");
-  const workers = Array.from({ length: count }, () => new Worker(file, { workerData: options, execArgv }));
+  const workers = Array.from({ length: count }, () => new Worker(file, { workerData: options, execArgv, env: SHARE_ENV }));
   const blocks: PackedBlock[] = [];
   let pending = 0;
   let stop = false;

@@ -2,7 +2,7 @@
 // while the threads that count take the chunks dealt to them, synchronously: the loader is a
 // synchronous function (the notebook calls it in one line). A taker waits on a shared counter
 // only when the worker is behind.
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, SHARE_ENV, Worker, type MessagePort } from "node:worker_threads";
 import { workerScript } from "../../worker-script";
 import type { InflateJob, InflateMessage } from "./inflate-worker";
 
@@ -23,7 +23,7 @@ export function inflate(file: string, gzip: boolean, takers: number): { sources:
   const ports = channels.map((c) => c.port2);
   const job: InflateJob = { file, gzip, ports, progress };
   // Not unref()'d: an unref'd worker did not start while this thread waited.
-  const worker = new Worker(script, { workerData: job, transferList: ports, execArgv });
+  const worker = new Worker(script, { workerData: job, transferList: ports, execArgv, env: SHARE_ENV });
   return { sources: channels.map((c, index) => ({ port: c.port1, progress, index })), stop: () => void worker.terminate() };
 }
 
