@@ -133,6 +133,6 @@ export async function writeOverview(options: CliOptions, outcomes: readonly Outc
   for (const run of runs) entries.push(await entryOf(outDir, run.name, run, options, outcomes.find((o) => o.name === run.name)));
   for (const name of sealedIn(outDir)) if (!listed.has(name)) entries.push(await entryOf(outDir, name, undefined, options, undefined));
   const index = join(outDir, "index.html");
-  writeAtomic(index, renderIndexPage({ entries, sets, written: new Date() }));
+  writeAtomic(index, renderIndexPage({ entries, sets }));
   return index;
 }

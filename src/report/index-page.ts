@@ -38,7 +38,6 @@ export interface IndexEntry {
 export interface IndexPage {
   entries: IndexEntry[];
   sets: { name: string; notebook: string; runs: string[] }[];
-  written: Date;
 }
 
 function statusCell(s: IndexStatus): string {
@@ -86,6 +85,8 @@ function row(e: IndexEntry): string {
 export function renderIndexPage(p: IndexPage): string {
   const stale = p.entries.filter((e) => e.status.state !== "up to date" && e.status.state !== "not listed").length;
   const untrue = p.entries.filter((e) => e.untrue.length > 0).length;
+  const starts = p.entries.flatMap((e) => (e.started ? [Date.parse(e.started)] : []));
+  const latest = starts.length > 0 ? new Date(Math.max(...starts)) : undefined;
   const summary = [`${p.entries.length} report${p.entries.length === 1 ? "" : "s"}`, stale > 0 ? `${stale} not up to date` : "all up to date", ...(untrue > 0 ? [`${untrue} with claims that do not hold`] : [])].join(", ");
   const head = ["report", "parameters", "last run", "took", "up to date?", "claims that do not hold", "changed at the last run", "comparison"].map((h) => `<th scope="col">${h}</th>`).join("");
   const sets =
@@ -98,7 +99,8 @@ export function renderIndexPage(p: IndexPage): string {
         ].join("\n");
   const body = [
     `<header class="report-header"><h1>Reports</h1>`,
-    `<p class="run-summary">${escapeHtml(summary)}. Written ${escapeHtml(formatUtc(p.written))} by <code>npm run reports</code>.</p></header>`,
+    // No time of writing: the page is the same bytes until a report or its state changes (it is committed with them).
+    `<p class="run-summary">${escapeHtml(summary)}${latest ? `; the latest run ${escapeHtml(formatUtc(latest))}` : ""}. Written by <code>npm run reports</code> after every run.</p></header>`,
     `<section><h2 id="reports">Every report</h2>`,
     `<div class="table-scroll" ${scrollRegion("Reports")}><table><thead><tr>${head}</tr></thead><tbody>${p.entries.map(row).join("")}</tbody></table></div>`,
     `</section>`,

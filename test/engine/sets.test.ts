@@ -77,7 +77,7 @@ test("a grid of three: three reports; one input changes, only that run runs, the
     }
     const stale = readFileSync(join(out, "index.html"), "utf8");
     assert.match(stale, /part-c<\/a>[^]*?<td class="status-stale">not up to date: data\/c\.txt changed<\/td>/);
-    assert.match(stale, "5 reports, 2 not up to date, 1 with claims that do not hold.");
+    assert.match(stale, "5 reports, 2 not up to date, 1 with claims that do not hold; the latest run ");
   } finally {
     cleanup();
   }

@@ -31,7 +31,6 @@ function pages(dir: string): { label: string; file: string }[] {
     { name: "sites-2021-03", parameters: { month: "2021-03" } },
   ]);
   const index = renderIndexPage({
-    written: new Date("2026-12-01T10:01:00Z"),
     sets: [{ name: "sites", notebook: "notebooks/sites.ipynb", runs: ["sites", "sites-2021-01", "sites-2021-02", "sites-2021-03"] }],
     entries: [
       { name: "sites", notebook: "notebooks/sites.ipynb", title: "Sites", parameters: {}, started: "2026-12-01T10:00:00.000Z", durationMs: 4200, status: { state: "up to date" }, report: true, untrue: [], unchecked: 0, changes: { count: 0, results: 0 }, set: "sites" },
