@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   try {
     const empty = writeAlmostEmptyNotebook(scratch);
     const dbParam = relative(join(ROOT, "notebooks"), FULL.path);
-    const cli = (notebook: string, extra: string[]) => measure(process.execPath, [join(ROOT, "dist", "engine", "cli.js"), "report", notebook, ...extra, "--out", join(scratch, "out")]);
+    const cli = (notebook: string, extra: string[]) => measure(process.execPath, [join(ROOT, "dist", "engine", "cli.js"), "report", notebook, ...extra, "--force", "--out", join(scratch, "out")]);
     const runs = { notebook: [] as Sample[], empty: [] as Sample[], pandas: [] as Sample[] };
     console.log(`clubhouse benchmark: ${RUNS} runs each, interleaved, on ${relative(ROOT, FULL.path)} (${(readFileSync(FULL.path).length / 2 ** 20).toFixed(0)} MiB); node ${process.version}`);
     for (let i = 0; i < RUNS; i++) {

@@ -47,8 +47,8 @@ async function main(): Promise<void> {
   mkdirSync(scratch, { recursive: true });
   const empty = writeAlmostEmptyNotebook(scratch);
   const out = join(scratch, "reports");
-  const notebookRun = () => measure(process.execPath, [CLI, "report", NOTEBOOK, "-p", "eventsPath", "../data/jelly/full/events.ndjson.gz", "--out", out]);
-  const emptyRun = () => measure(process.execPath, [CLI, "report", empty, "--out", out]);
+  const notebookRun = () => measure(process.execPath, [CLI, "report", NOTEBOOK, "-p", "eventsPath", "../data/jelly/full/events.ndjson.gz", "--force", "--out", out]);
+  const emptyRun = () => measure(process.execPath, [CLI, "report", empty, "--force", "--out", out]);
   const referenceRun = () => measure(python.python ?? "python3", [REFERENCE, FULL]);
 
   try {
