@@ -3,7 +3,7 @@
 // JavaScript off. Every text on them is escaped (none of it is notebook HTML to sanitize).
 import { escapeHtml } from "../display/values";
 import { THEME_TOGGLE_JS } from "./client";
-import { contentSecurityPolicy } from "./page";
+import { documentHead } from "./page";
 import { CSS } from "./style";
 
 const OVERVIEW_CSS = `
@@ -41,15 +41,7 @@ const OVERVIEW_CSS = `
 export function renderOverviewPage(title: string, body: string): string {
   const scripts = [THEME_TOGGLE_JS];
   return [
-    `<!DOCTYPE html>`,
-    `<html lang="en">`,
-    `<head>`,
-    `<meta charset="utf-8">`,
-    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
-    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(scripts)}">`,
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${CSS}${OVERVIEW_CSS}</style>`,
-    `</head>`,
+    documentHead(title, scripts, CSS + OVERVIEW_CSS),
     `<body>`,
     `<main class="report overview">`,
     `<div class="toolbar"><button type="button" id="theme_toggle" aria-pressed="false" hidden>Dark theme</button></div>`,

@@ -28,7 +28,7 @@ export interface PageParts {
  * HTML a notebook printed does not run. vega evaluates expressions with its interpreter
  * (vega-interpreter), so no `'unsafe-eval'` either.
  */
-export function contentSecurityPolicy(scripts: readonly string[]): string {
+function contentSecurityPolicy(scripts: readonly string[]): string {
   const hashes = scripts.map((js) => `'sha256-${createHash("sha256").update(js, "utf8").digest("base64")}'`);
   return [
     "default-src 'none'",
@@ -64,6 +64,21 @@ function chartSpecs(charts: readonly RenderedChart[]): string {
   return charts.map((c, i) => `<script type="application/json" id="vega_spec_${i + 1}">${jsonForScript(liveSpecs(c))}</script>`).join("\n");
 }
 
+/** A page's doctype and head: its title, its stylesheet, and a policy that lets only `scripts` (by hash) run. */
+export function documentHead(title: string, scripts: readonly string[], css: string): string {
+  return [
+    `<!DOCTYPE html>`,
+    `<html lang="en">`,
+    `<head>`,
+    `<meta charset="utf-8">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(scripts)}">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${css}</style>`,
+    `</head>`,
+  ].join("\n");
+}
+
 export function renderPage(p: PageParts): string {
   const scripts = pageScripts(p);
   // The buttons need JavaScript: they stay hidden without it (the page follows the reader's scheme, code cells open one by one).
@@ -75,15 +90,7 @@ export function renderPage(p: PageParts): string {
   ].join("");
   const sections = p.sectionLevel !== undefined ? ` break-h${p.sectionLevel}` : "";
   return [
-    `<!DOCTYPE html>`,
-    `<html lang="en">`,
-    `<head>`,
-    `<meta charset="utf-8">`,
-    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
-    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(scripts)}">`,
-    `<title>${escapeHtml(p.title)}</title>`,
-    `<style>${CSS}</style>`,
-    `</head>`,
+    documentHead(p.title, scripts, CSS),
     `<body>`,
     `<main class="report">`,
     toolbar,
