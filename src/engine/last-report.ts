@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Fingerprint } from "./freshness";
 import { sha256 } from "./provenance";
+import { isObject } from "../json";
 
 /** The set's files, by their suffix after NAME, in the order they are written. */
 export const SET = [".ipynb", ".json", ".changes.json", ".html"] as const;
@@ -34,7 +35,6 @@ function read(file: string): Buffer | undefined {
   }
 }
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 const isString = (x: unknown): x is string => typeof x === "string";
 
 function parse(bytes: Buffer | undefined): unknown {

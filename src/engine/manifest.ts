@@ -8,6 +8,7 @@ import { dirname, relative, resolve } from "node:path";
 import { DataError } from "../errors";
 import { checkKernel, readNotebook, reportName, sourceOf, type Cell } from "../notebook/notebook";
 import type { ParameterDefault, ParameterValue } from "./parameters";
+import { isObject } from "../json";
 
 // The parameters' parser (TypeScript's) is loaded only when a manifest is read.
 const parameters = () => require("./parameters") as typeof import("./parameters");
@@ -48,8 +49,6 @@ export function runOf(notebook: string, parameters: Record<string, ParameterValu
 
 const ENTRY_KEYS = ["notebook", "name", "parameters", "grid", "runs", "set"];
 const RUN_KEYS = ["name", "parameters"];
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
 /** "line 3 column 7" for a JSON.parse error's position, when it gives one. */
 function jsonPosition(text: string, message: string): string {

@@ -15,6 +15,7 @@ import type { Run, RunSet } from "./manifest";
 import { ensureOutDir } from "./outdir";
 import type { Outcome } from "./report-one";
 import { whyRun } from "./report-one";
+import { isObject } from "../json";
 
 function readJson(file: string): unknown {
   try {
@@ -23,8 +24,6 @@ function readJson(file: string): unknown {
     return undefined;
   }
 }
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
 /** The report's title, from the `<title>` at the top of NAME.html (its first heading), if there is one. */
 export function reportTitle(html: string): string | undefined {

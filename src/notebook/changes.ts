@@ -2,6 +2,7 @@
 // numbers before → after with their relative change, rows of tables added, removed or changed
 // (matched by key where the rows have one, e.g. domain and day), strings and booleans.
 import { asPercent } from "../display/prose";
+import { isObject } from "../json";
 
 /** Two numbers closer than this, relative to the larger, are the same result (floating-point noise). */
 export const RELATIVE_TOLERANCE = 1e-9;
@@ -20,7 +21,6 @@ export interface Change {
 
 type Row = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isTable = (v: unknown[]): v is Row[] => v.length > 0 && v.every(isObject);
 
 export function sameNumber(a: number, b: number): boolean {
@@ -28,8 +28,13 @@ export function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
 }
 
-export function keyText(v: unknown): string {
+function keyText(v: unknown): string {
   return typeof v === "string" ? v : JSON.stringify(v);
+}
+
+/** A row's identity under `key`: its key columns' texts, joined. */
+export function rowId(key: readonly string[], row: Row): string {
+  return key.map((k) => keyText(row[k])).join("\u0000");
 }
 
 /**
@@ -43,7 +48,7 @@ export function rowKey(...tables: Row[][]): string[] | undefined {
     const values = tables.flat().map((r) => r[column]);
     if (values.some((v) => typeof v === "number" || isObject(v) || Array.isArray(v))) break;
     key.push(column);
-    const unique = (rows: Row[]) => new Set(rows.map((r) => key.map((k) => keyText(r[k])).join("\u0000"))).size === rows.length;
+    const unique = (rows: Row[]) => new Set(rows.map((r) => rowId(key, r))).size === rows.length;
     if (tables.every(unique)) return key;
   }
   return undefined;
@@ -87,9 +92,8 @@ function compareLists(name: string, path: string, before: unknown[], after: unkn
     return;
   }
   const label = (r: Row) => `[${key.map((k) => `${k}=${keyText(r[k])}`).join(", ")}]`;
-  const id = (r: Row) => key.map((k) => keyText(r[k])).join("\u0000");
-  const earlier = new Map((before as Row[]).map((r) => [id(r), r]));
-  const later = new Map((after as Row[]).map((r) => [id(r), r]));
+  const earlier = new Map((before as Row[]).map((r) => [rowId(key, r), r]));
+  const later = new Map((after as Row[]).map((r) => [rowId(key, r), r]));
   for (const [k, row] of earlier) {
     const now = later.get(k);
     if (now === undefined) out.push({ name, path: join(path, label(row)), kind: "removed", before: row });

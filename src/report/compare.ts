@@ -2,7 +2,8 @@
 // each number with its difference to the first run, each table's rows matched by their key
 // columns (the rule of the results diff, notebook/changes.ts), other values, and the claims of
 // every run. What NAME.compare.json holds and NAME.compare.html shows.
-import { keyText, rowKey, sameNumber } from "../notebook/changes";
+import { rowId, rowKey, sameNumber } from "../notebook/changes";
+import { isObject } from "../json";
 
 type Row = Record<string, unknown>;
 
@@ -66,7 +67,6 @@ export interface Comparison {
   claims: ClaimRow[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isTable = (v: unknown): v is Row[] => Array.isArray(v) && v.length > 0 && v.every(isObject);
 const isClaims = (v: unknown): v is { text: string; holds: unknown }[] => Array.isArray(v) && v.every((c) => isObject(c) && typeof c["text"] === "string");
 
@@ -91,7 +91,7 @@ function compareTable(result: string, tables: (Row[] | undefined)[]): TableCompa
   const rows = new Map<string, { key: Record<string, unknown>; cells: (Row | null)[] }>();
   tables.forEach((table, run) => {
     (table ?? []).forEach((row, i) => {
-      const id = key ? key.map((k) => keyText(row[k])).join("\u0000") : String(i);
+      const id = key ? rowId(key, row) : String(i);
       let entry = rows.get(id);
       if (entry === undefined) {
         entry = { key: key ? Object.fromEntries(key.map((k) => [k, row[k]])) : { row: i + 1 }, cells: tables.map(() => null) };

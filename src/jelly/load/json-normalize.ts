@@ -2,6 +2,7 @@
 // (https://pandas.pydata.org/docs/reference/api/pandas.json_normalize.html): nested objects become
 // "a.b.c"; lists and scalars (null included) are values; an empty object gives no column at all.
 // flatten(doc) makes every column of a document; lookup(doc, segments) reads one.
+import { isObject } from "../../json";
 
 export function flatten(doc: Record<string, unknown>, prefix = "", out: [string, unknown][] = []): [string, unknown][] {
   for (const key of Object.keys(doc)) {
@@ -46,9 +47,4 @@ function lookupDotted(value: unknown, segments: readonly string[], i: number): u
     }
   }
   return undefined;
-}
-
-/** A JSON object: neither null nor a list (json_normalize's nested record). */
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }

@@ -7,7 +7,8 @@
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { pipeline, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { flatten, isObject, lookup } from "./json-normalize";
+import { isObject } from "../../json";
+import { flatten, lookup } from "./json-normalize";
 import { parseTimestamp, type Timestamp } from "./timestamp";
 
 export interface LineBlock {
