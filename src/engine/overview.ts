@@ -16,6 +16,7 @@ import { ensureOutDir } from "./outdir";
 import type { Outcome } from "./report-one";
 import { whyRun } from "./report-one";
 import { isObject } from "../json";
+import { claimsThat } from "../notebook/collect";
 
 function readJson(file: string): unknown {
   try {
@@ -51,11 +52,14 @@ function recordsOf(last: LastReport): { records?: Record<string, unknown>; start
   return {};
 }
 
+/** A report's last set (readLastReport), read once for the comparisons and the front page. */
+type LastOf = (name: string) => LastReport;
+
 /** NAME.compare.json and NAME.compare.html for one set, from its runs' NAME.json. */
-export function writeComparison(outDir: string, set: RunSet, runs: readonly Run[]): void {
+export function writeComparison(outDir: string, set: RunSet, runs: readonly Run[], lastOf: LastOf): void {
   const compared = set.runs.map((name) => {
     const run = runs.find((r) => r.name === name);
-    return { name, parameters: run?.parameters ?? {}, ...recordsOf(readLastReport(outDir, name)) };
+    return { name, parameters: run?.parameters ?? {}, ...recordsOf(lastOf(name)) };
   });
   const comparison = compareRuns(set.name, set.notebook, compared, set.grid);
   const title = set.runs.map((n) => reportTitle(join(outDir, `${n}.html`))).find((t) => t !== undefined);
@@ -72,13 +76,8 @@ function failedPage(outDir: string, name: string, last: LastReport): string | un
   return last.state !== "intact" || sealed === undefined || failed.mtimeMs >= sealed.mtimeMs ? page : undefined;
 }
 
-function claimsOf(records: Record<string, unknown> | undefined, holds: false | null): string[] {
-  const claims = records?.["claims"];
-  return Array.isArray(claims) ? claims.flatMap((c: unknown) => (isObject(c) && c["holds"] === holds ? [String(c["text"])] : [])) : [];
-}
-
-async function entryOf(outDir: string, name: string, run: Run | undefined, options: CliOptions, outcome: Outcome | undefined): Promise<IndexEntry> {
-  const last = readLastReport(outDir, name);
+async function entryOf(outDir: string, name: string, run: Run | undefined, options: CliOptions, outcome: Outcome | undefined, lastOf: LastOf): Promise<IndexEntry> {
+  const last = lastOf(name);
   const { records, started } = recordsOf(last);
   const nb = readJson(join(outDir, `${name}.ipynb`));
   const analysis = isObject(nb) && isObject(nb["metadata"]) && isObject(nb["metadata"]["analysis"]) ? nb["metadata"]["analysis"] : undefined;
@@ -103,8 +102,8 @@ async function entryOf(outDir: string, name: string, run: Run | undefined, optio
     ...(typeof analysis?.["duration_seconds"] === "number" ? { durationMs: analysis["duration_seconds"] * 1000 } : {}),
     status,
     report: last.state !== "none" && statSync(join(outDir, `${name}.html`), { throwIfNoEntry: false }) !== undefined,
-    untrue: claimsOf(records, false),
-    unchecked: claimsOf(records, null).length,
+    untrue: claimsThat(records, false),
+    unchecked: claimsThat(records, null).length,
     ...(Array.isArray(changes) ? { changes: { count: changes.length, results: new Set(changes.map((c: unknown) => (isObject(c) ? c["name"] : undefined))).size } } : {}),
     ...(run?.set ? { set: run.set } : {}),
   };
@@ -126,11 +125,17 @@ function sealedIn(outDir: string): string[] {
 export async function writeOverview(options: CliOptions, outcomes: readonly Outcome[]): Promise<string> {
   const { outDir, runs, sets } = options;
   ensureOutDir(outDir);
-  for (const set of sets) writeComparison(outDir, set, runs);
+  const read = new Map<string, LastReport>();
+  const lastOf: LastOf = (name) => {
+    let last = read.get(name);
+    if (last === undefined) read.set(name, (last = readLastReport(outDir, name)));
+    return last;
+  };
+  for (const set of sets) writeComparison(outDir, set, runs, lastOf);
   const listed = new Set(runs.map((r) => r.name));
   const entries: IndexEntry[] = [];
-  for (const run of runs) entries.push(await entryOf(outDir, run.name, run, options, outcomes.find((o) => o.name === run.name)));
-  for (const name of sealedIn(outDir)) if (!listed.has(name)) entries.push(await entryOf(outDir, name, undefined, options, undefined));
+  for (const run of runs) entries.push(await entryOf(outDir, run.name, run, options, outcomes.find((o) => o.name === run.name), lastOf));
+  for (const name of sealedIn(outDir)) if (!listed.has(name)) entries.push(await entryOf(outDir, name, undefined, options, undefined, lastOf));
   const index = join(outDir, "index.html");
   writeAtomic(index, renderIndexPage({ entries, sets }));
   return index;

@@ -11,6 +11,7 @@ import type { Run } from "./manifest";
 import { reportName } from "../notebook/notebook";
 import type { Interrupted, Progress, RunKernel } from "./runner";
 import { stderrTerminal, type Terminal } from "./terminal";
+import { claimsThat } from "../notebook/collect";
 
 // The runner and the exporter are loaded when a notebook has to run: an up-to-date check needs neither.
 const load = {
@@ -42,12 +43,6 @@ function clean(text: string): string {
 
 function progressLine(name: string, p: Progress): string {
   return forTerminal(`[${name}] cell ${p.step}/${p.steps} (notebook cell ${p.cellIndex + 1}) · ${seconds(p.elapsedMs)}`);
-}
-
-/** The statements of a run's claims (recorded as `claims`) whose check gave `holds`: false (does not hold) or null (not checked: the data it needs are missing). */
-function claimsThat(records: Record<string, unknown>, holds: false | null): string[] {
-  const claims = records["claims"];
-  return Array.isArray(claims) ? claims.flatMap((c: { text?: unknown; holds?: unknown }) => (c.holds === holds ? [String(c.text)] : [])) : [];
 }
 
 function printClaims(say: (text: string) => void, records: Record<string, unknown>): string[] {

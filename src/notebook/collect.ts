@@ -3,6 +3,7 @@
 import { CLAIM_MIME, type Claim } from "../display/prose";
 import { SCRAP_MIME, type Scrap } from "../display/record";
 import type { Notebook, Output } from "./notebook";
+import { isObject } from "../json";
 
 export type Records = Record<string, unknown>;
 
@@ -27,4 +28,13 @@ export function collectClaims(outputs: readonly Output[]): Claim[] {
     const c = out.output_type === "display_data" ? (out.data[CLAIM_MIME] as Claim | undefined) : undefined;
     return c && typeof c.text === "string" && (typeof c.holds === "boolean" || c.holds === null) ? [{ text: c.text, holds: c.holds }] : [];
   });
+}
+
+/**
+ * The statements of recorded results' claims (`records.claims`, as collectRecords keeps them)
+ * whose check gave `holds`: false (does not hold) or null (not checked: the data it needs are missing).
+ */
+export function claimsThat(records: Records | undefined, holds: false | null): string[] {
+  const claims = records?.["claims"];
+  return Array.isArray(claims) ? claims.flatMap((c: unknown) => (isObject(c) && c["holds"] === holds ? [String(c["text"])] : [])) : [];
 }
