@@ -28,8 +28,8 @@ function timed(nbs: string, name: string, times: string): void {
   const file = JSON.stringify(join(times, `${name}.json`));
   writeNotebook(nbs, `${name}.ipynb`, [
     code("const started = Date.now();"),
-    code("await new Promise((r) => setTimeout(r, 700));"),
-    code("await new Promise((r) => setTimeout(r, 700));"),
+    code("await new Promise((r) => setTimeout(r, 1200));"),
+    code("await new Promise((r) => setTimeout(r, 1200));"),
     code(`require("node:fs").writeFileSync(${file}, JSON.stringify([started, Date.now()]));`),
   ]);
 }
