@@ -237,7 +237,10 @@ export class Kernel {
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
-    const shell = new zmq.Dealer({ linger: 0 });
+    // A send timeout of 0 sends at once: with the default, zeromq.js holds back a send after 512
+    // operations in a row without a wait, and a second send meanwhile throws EBUSY ("Socket is
+    // busy writing"). A slow kernel start, answering a backlog of kernel_info_requests, got there.
+    const shell = new zmq.Dealer({ linger: 0, sendTimeout: 0 });
     const iopub = new zmq.Subscriber({ linger: 0, receiveHighWaterMark: 0 });
     shell.connect(`tcp://127.0.0.1:${shellPort}`);
     iopub.connect(`tcp://127.0.0.1:${iopubPort}`);
@@ -291,7 +294,9 @@ export class Kernel {
 
   private send(msgType: string, content: unknown): string {
     const msg = newMessage(msgType, this.session, content);
-    void this.shell.send(encode(this.key, msg));
+    this.shell.send(encode(this.key, msg)).catch((e: Error) => {
+      if (!this.shell.closed) this.pending?.reject(new KernelDiedError(`could not send to the kernel: ${e.message}`));
+    });
     return msg.header.msg_id;
   }
 
@@ -299,17 +304,24 @@ export class Kernel {
     const started = Date.now();
     // kernel_info_request until the reply and an iopub status both arrive: then the
     // subscription is live and no output of the first cell can be lost.
+    let lastRequest = -Infinity;
     while (!(this.infoReplies > 0 && this.iopubSeen)) {
       if (/EADDRINUSE/.test(this.log)) throw new PortTakenError(`a port picked for the kernel was taken before it bound it${this.logTail()}`);
       if (this.exited) throw new KernelDiedError(`the tslab kernel did not start (${this.exited})${this.logTail()}`);
       if (Date.now() - started > timeoutMs) {
         throw new KernelDiedError(`the tslab kernel did not answer within ${timeoutMs / 1000} s${this.logTail()}`);
       }
-      this.send("kernel_info_request", {});
+      // One request per interval (not one per message woken by), so that a kernel slow to bind
+      // does not answer a flood of them.
+      const interval = this.infoReplies > 0 ? 20 : 100;
+      if (performance.now() - lastRequest >= interval) {
+        this.send("kernel_info_request", {});
+        lastRequest = performance.now();
+      }
       // Woken by the kernel's first messages, so that its readiness is seen at once.
       await new Promise<void>((r) => {
         this.wake = r;
-        setTimeout(r, this.infoReplies > 0 ? 20 : 100);
+        setTimeout(r, interval);
       });
     }
     this.wake = undefined;

@@ -149,4 +149,24 @@ test("on tslab as it is, a lost status idle ends the cell after the bounded wait
   }
 });
 
+test("the runner's shell socket takes a burst of sends at once: none is held back, none throws EBUSY", async () => {
+  // zeromq.js holds back a send after 512 operations in a row and throws on the next one until it
+  // has gone; a slow kernel start, answering a backlog of kernel_info_requests, once got there.
+  const kernel = await Kernel.start({ cwd: ROOT });
+  try {
+    const inside = kernel as unknown as { send(type: string, content: object): string; proc: { pid: number } };
+    // Stopped, the kernel answers none of them, so nothing the socket reads breaks the run of sends.
+    process.kill(inside.proc.pid, "SIGSTOP");
+    try {
+      for (let i = 0; i < 1200; i++) inside.send("kernel_info_request", {});
+    } finally {
+      process.kill(inside.proc.pid, "SIGCONT");
+    }
+    const reply = await kernel.execute("1 + 1", 60_000);
+    assert.is(reply.status, "ok");
+  } finally {
+    await kernel.shutdown();
+  }
+});
+
 test.run();
