@@ -240,8 +240,10 @@ export class Kernel {
     // A send timeout of 0 sends at once: with the default, zeromq.js holds back a send after 512
     // operations in a row without a wait, and a second send meanwhile throws EBUSY ("Socket is
     // busy writing"). A slow kernel start, answering a backlog of kernel_info_requests, got there.
-    const shell = new zmq.Dealer({ linger: 0, sendTimeout: 0 });
-    const iopub = new zmq.Subscriber({ linger: 0, receiveHighWaterMark: 0 });
+    // Connected before tslab binds, each socket tries again every 10 ms (libzmq's default is 100):
+    // the kernel is seen as soon as it listens.
+    const shell = new zmq.Dealer({ linger: 0, sendTimeout: 0, reconnectInterval: 10 });
+    const iopub = new zmq.Subscriber({ linger: 0, receiveHighWaterMark: 0, reconnectInterval: 10 });
     shell.connect(`tcp://127.0.0.1:${shellPort}`);
     iopub.connect(`tcp://127.0.0.1:${iopubPort}`);
     iopub.subscribe();

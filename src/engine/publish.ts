@@ -3,7 +3,7 @@
 // last good report stays in place.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { renderReport } from "../report";
+import { prepareSanitizer, renderReport } from "../report";
 import { diffRecords } from "../notebook/changes";
 import type { Fingerprint } from "./freshness";
 import { throwIfStopped } from "./kernel";
@@ -40,6 +40,11 @@ function earlierRun(last: LastReport | undefined): { records: Record<string, unk
   if (records === undefined) return undefined;
   const started = last.state === "intact" ? last.seal.started : last.started;
   return { records, ...(started ? { started: new Date(started) } : {}) };
+}
+
+/** Makes ahead what the first export needs (the sanitizer's window), while a kernel starts. */
+export function prepareExport(): void {
+  prepareSanitizer();
 }
 
 export async function publish(run: RunResult, { name = reportName(run.notebookPath), outDir, includeCode, fingerprint, last, signal }: PublishOptions): Promise<Published> {

@@ -9,7 +9,8 @@ import { readLastReport, type LastReport } from "./last-report";
 import { InterruptedError, KernelDiedError, throwIfStopped } from "./kernel";
 import type { Run } from "./manifest";
 import { reportName } from "../notebook/notebook";
-import type { Interrupted, Progress, RunKernel } from "./runner";
+import type { Interrupted, Progress } from "./runner";
+import { startRunKernel, type RunKernel } from "./run-kernel";
 import { stderrTerminal, type Terminal } from "./terminal";
 import { claimsThat } from "../notebook/collect";
 
@@ -105,13 +106,14 @@ async function reportOneSaying(run: Run, options: CliOptions, say: (text: string
     const ok = !(options.strict && untrue.length > 0);
     return { notebook, ok, summary: ok ? "up to date" : `${untrue.length} claim(s) do not hold (--strict)` };
   }
+  // The kernel starts first: the runner and the exporter load while it does (another process,
+  // another core), and the exporter gets ready to sanitize.
+  const kernel = warm?.kernel ?? startRunKernel(notebook, undefined, () => void load.publish().prepareExport());
   const { runNotebookThen } = load.runner();
   terminal.lines(clean(`${name}: runs: ${why ?? "no earlier report"}`));
   try {
     const onProgress = (p: Progress) => (terminal.progress(name, progressLine(name, p)), warm?.onProgress?.(p));
-    // The exporter loads while the kernel starts (another process, another core).
-    const whileKernelStarts = () => void load.publish();
-    const runOptions = { parameters: run.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, whileKernelStarts, ...(signal ? { signal } : {}), ...(warm ? { warm: warm.kernel } : {}) };
+    const runOptions = { parameters: run.parameters, timeoutMs: options.timeoutMs, strict: options.strict, onProgress, warm: kernel, ...(signal ? { signal } : {}) };
     // The report is written while the kernel exits.
     const { ran, files, changes } = await runNotebookThen(notebook, runOptions, async (ran) => {
       // A signal after the last cell stops the export: nothing is written.

@@ -6,7 +6,8 @@ import { checkKernel, coalesceStreams, readNotebook, sourceOf, type Notebook, ty
 import { injectParameters, type Parameterised, type ParameterValue } from "./parameters";
 import type { InputFile } from "../notebook/input-file";
 import { collectClaims, collectRecords, type Records } from "../notebook/collect";
-import { Tracker, type Tracked } from "./track/tracker";
+import type { Tracked } from "./track/tracker";
+import { startRunKernel, stopRunKernel, type RunKernel } from "./run-kernel";
 
 export interface Progress {
   notebook: string;
@@ -31,8 +32,6 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** See StartOptions.iopubTimeoutMs. */
   iopubTimeoutMs?: number;
-  /** See StartOptions.whileStarting; not called for a warm kernel. */
-  whileKernelStarts?: () => void;
 }
 
 /** Where a stopped run was; the CLI prints it. */
@@ -85,44 +84,6 @@ export function errorSummary(outputs: readonly Output[]): { message: string; det
   return { message: named ?? lines[0] ?? "the kernel reported an error without a message", detail };
 }
 
-/** A kernel started for a notebook's run, and the tracker that its reads are reported to. */
-export interface RunKernel {
-  kernel: Kernel;
-  tracker: Tracker;
-  /** The kernel's environment, whose variables the run may read. */
-  env: NodeJS.ProcessEnv;
-}
-
-/** Starts the kernel a run of this notebook needs (before the run, to have it warm: see watch.ts). */
-export async function startRunKernel(notebookPath: string, iopubTimeoutMs?: number, whileStarting?: () => void): Promise<RunKernel> {
-  const tracker = new Tracker();
-  const env = tracker.kernelEnv();
-  try {
-    const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), ...(iopubTimeoutMs !== undefined ? { iopubTimeoutMs } : {}), env, ...(whileStarting ? { whileStarting } : {}) });
-    return { kernel, tracker, env };
-  } catch (e) {
-    tracker.dispose();
-    throw e;
-  }
-}
-
-/** `f` at its first call only (a kernel whose ports were taken is started again). */
-function once(f: (() => void) | undefined): (() => void) | undefined {
-  let called = false;
-  return f && (() => void (called || ((called = true), f())));
-}
-
-/** Stops a kernel started for a run (startRunKernel) and removes what its tracker kept. */
-export async function stopRunKernel(started: Promise<RunKernel>): Promise<void> {
-  const run = await started.catch(() => undefined);
-  if (run === undefined) return;
-  try {
-    await run.kernel.shutdown();
-  } finally {
-    run.tracker.dispose();
-  }
-}
-
 /** The files as the report's header lists them: relative to the working folder, with what the run saw. */
 function inputFiles(notebookPath: string, tracked: Tracked): InputFile[] {
   const base = dirname(resolve(notebookPath));
@@ -164,7 +125,7 @@ export async function runNotebookThen<T>(notebookPath: string, options: RunOptio
     }
   }
   const steps = notebook.cells.flatMap((c, i) => (c.cell_type === "code" && sourceOf(c).trim() !== "" ? [i] : []));
-  const { kernel, tracker, env } = await (options.warm ?? startRunKernel(notebookPath, options.iopubTimeoutMs, once(options.whileKernelStarts)));
+  const { kernel, tracker, env } = await (options.warm ?? startRunKernel(notebookPath, options.iopubTimeoutMs));
   // What the kernel read to start (and a warm kernel's imports) is its own; the cells' reads count.
   tracker.cellsBegin();
   let failure: Failure | undefined;

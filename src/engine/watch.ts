@@ -10,7 +10,7 @@ import { forTerminal, reportOne, whyRun, type WarmKernel } from "./report-one";
 import { checkKernel, readNotebook, sourceOf, type Notebook } from "../notebook/notebook";
 import type { Run } from "./manifest";
 import { injectParameters } from "./parameters";
-import { startRunKernel, stopRunKernel, type RunKernel } from "./runner";
+import { startRunKernel, stopRunKernel, type RunKernel } from "./run-kernel";
 import { DataError } from "../errors";
 
 /** Editors write a file in several steps (truncate, write, rename): one run for the lot. */

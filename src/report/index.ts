@@ -15,6 +15,7 @@ import { cellAnchor, Slugger } from "./slug";
 import { renderToc } from "./toc";
 
 export type { ReportInfo } from "./header";
+export { prepareSanitizer } from "./sanitize";
 
 export interface ReportOptions {
   includeCode: boolean;
