@@ -64,6 +64,13 @@
       return { ok, timings };
     },
 
+    /** Execute request → reply of each cell run since the last runAll or takeTimings. */
+    takeTimings() {
+      const taken = timings;
+      timings = [];
+      return taken;
+    },
+
     async restart() {
       await panel.sessionContext.restartKernel();
       await idle();
