@@ -10,7 +10,7 @@ import { InterruptedError, KernelDiedError, throwIfStopped } from "./kernel";
 import type { Run } from "./manifest";
 import { reportName } from "../notebook/notebook";
 import type { Interrupted, Progress } from "./runner";
-import { startRunKernel, type RunKernel } from "./run-kernel";
+import { startRunKernelSoon, type RunKernel } from "./run-kernel";
 import { stderrTerminal, type Terminal } from "./terminal";
 import { claimsThat } from "../notebook/collect";
 
@@ -108,7 +108,7 @@ async function reportOneSaying(run: Run, options: CliOptions, say: (text: string
   }
   // The kernel starts first: the runner and the exporter load while it does (another process,
   // another core), and the exporter gets ready to sanitize.
-  const kernel = warm?.kernel ?? startRunKernel(notebook, undefined, () => void load.publish().prepareExport());
+  const kernel = warm?.kernel ?? (await startRunKernelSoon(notebook, () => load.publish().prepareExport())).started;
   const { runNotebookThen } = load.runner();
   terminal.lines(clean(`${name}: runs: ${why ?? "no earlier report"}`));
   try {

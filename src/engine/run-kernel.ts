@@ -29,7 +29,22 @@ export async function startRunKernel(notebookPath: string, iopubTimeoutMs?: numb
   }
 }
 
-/** \`f\` at its first call only (a kernel whose ports were taken is started again). */
+/**
+ * startRunKernel, given back as soon as the kernel's process is under way (or its start failed):
+ * what the caller does next, loading modules say, then no longer holds up the spawn, which waits
+ * on the event loop for free ports.
+ */
+export function startRunKernelSoon(notebookPath: string, whileStarting: () => void): Promise<{ started: Promise<RunKernel> }> {
+  return new Promise((under) => {
+    const started = startRunKernel(notebookPath, undefined, () => {
+      under({ started });
+      whileStarting();
+    });
+    started.catch(() => under({ started }));
+  });
+}
+
+/** `f` at its first call only (a kernel whose ports were taken is started again). */
 function once(f: () => void): () => void {
   let called = false;
   return () => void (called || ((called = true), f()));
