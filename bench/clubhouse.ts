@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   mkdirSync(join(ROOT, ".tmp"), { recursive: true });
   const scratch = mkdtempSync(join(ROOT, ".tmp", "bench-clubhouse-"));
   try {
-    const empty = writeAlmostEmptyNotebook(scratch);
+    const empty = writeAlmostEmptyNotebook();
     const dbParam = relative(join(ROOT, "notebooks"), FULL.path);
     const cli = (notebook: string, extra: string[]) => measure(process.execPath, [join(ROOT, "dist", "engine", "cli.js"), "report", notebook, ...extra, "--force", "--out", join(scratch, "out")]);
     const runs = { notebook: [] as Sample[], empty: [] as Sample[], pandas: [] as Sample[] };

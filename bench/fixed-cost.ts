@@ -6,7 +6,10 @@
 // @types declarations parsed and bound) before it answers. The whole run overlaps steps (the
 // exporter loads in the CLI while the kernel prepares its compiler), so they add up to more.
 // V8's code cache (src/engine/compile-cache.ts) is on, as in a real run; the last rows have it off.
+// The notebook is in notebooks/ for the run (bench/lib/common.ts), so that its kernel starts from
+// the folder's startup snapshot as a user's would; a row has the snapshot off.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { snapshotFor } from "../src/engine/kernel-snapshot";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { median, writeAlmostEmptyNotebook } from "./lib/common";
@@ -30,13 +33,17 @@ async function main(): Promise<void> {
   mkdirSync(join(ROOT, ".tmp"), { recursive: true });
   const dir = mkdtempSync(join(ROOT, ".tmp", "bench-fixed-"));
   try {
-    const nb = writeAlmostEmptyNotebook(dir);
+    // In the notebooks' folder, as a user's notebook is: its kernels start from the snapshot (kernel-snapshot.ts).
+    const nb = writeAlmostEmptyNotebook();
+    const notebooks = join(ROOT, "notebooks");
+    snapshotFor(notebooks);
     const out = join(dir, "out");
     const req = (m: string) => `require(${JSON.stringify(join(DIST, m))})`;
     // tslab's modules and its compiler, from the notebook's folder, with the cache as the launcher has it.
     const cached = `${req("engine/compile-cache")}.enableCompileCache();`;
     const tslab = `const t = require("path").dirname(require.resolve("tslab/package.json")); const c = require(t + "/dist/converter"); require(t + "/dist/jupyter");`;
-    const kernel = (after: string) => `${req("engine/kernel")}.Kernel.start({ cwd: ${JSON.stringify(dir)} }).then(async (k) => { ${after} await k.shutdown(); })`;
+    const kernel = (after: string, snapshot = false) =>
+      `${req("engine/kernel")}.Kernel.start({ cwd: ${JSON.stringify(snapshot ? notebooks : dir)}${snapshot ? `, snapshot: ${req("engine/kernel-snapshot")}.snapshotFor(${JSON.stringify(notebooks)})` : ""} }).then(async (k) => { ${after} await k.shutdown(); })`;
     const whole = [join(DIST, "engine", "cli.js"), "report", nb, "--force", "--out", out];
     const steps: Step[] = [
       { name: "Node.js starts and exits", args: ["-e", ""] },
@@ -46,9 +53,11 @@ async function main(): Promise<void> {
       { name: "kernel: + its compiler is prepared", args: ["-e", `${cached} ${tslab} c.createConverter({ isJS: false, isBrowser: false }); process.exit(0);`], cwd: dir },
       { name: "+ a kernel starts and answers", args: ["-e", kernel("")] },
       { name: "+ the first cell's reply", args: ["-e", kernel(`await k.execute("1 + 1");`)] },
+      { name: "from the snapshot: the first cell's reply", args: ["-e", kernel(`await k.execute("1 + 1");`, true)] },
       { name: "the exporter loads (report module)", args: ["-e", `${cached} ${req("engine/publish")}`] },
       { name: "the whole: report --force", args: whole },
       { name: "the whole through npm run report", command: "npm", args: ["run", "--silent", "report", "--", nb, "--force", "--out", out] },
+      { name: "snapshot off: the whole: report --force", args: whole, env: { ANALYSIS_KERNEL_SNAPSHOT: "off" } },
       { name: "cache off: a kernel's first cell's reply", args: ["-e", kernel(`await k.execute("1 + 1");`)], env: OFF },
       { name: "cache off: the whole: report --force", args: whole, env: OFF },
     ];

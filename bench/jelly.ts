@@ -45,7 +45,7 @@ async function main(): Promise<void> {
 
   const scratch = join(ROOT, ".tmp", `bench-jelly-${process.pid}`);
   mkdirSync(scratch, { recursive: true });
-  const empty = writeAlmostEmptyNotebook(scratch);
+  const empty = writeAlmostEmptyNotebook();
   const out = join(scratch, "reports");
   const notebookRun = () => measure(process.execPath, [CLI, "report", NOTEBOOK, "-p", "eventsPath", "../data/jelly/full/events.ndjson.gz", "--force", "--out", out]);
   const emptyRun = () => measure(process.execPath, [CLI, "report", empty, "--force", "--out", out]);

@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   try {
     const full = { webrequestPath: relative(join(ROOT, "notebooks"), FULL), truthPath: relative(join(ROOT, "notebooks"), FULL_TRUTH) };
     const x4 = { webrequestPath: relative(join(ROOT, "notebooks"), X4), truthPath: relative(join(ROOT, "notebooks"), X4_TRUTH) };
-    const empty = writeAlmostEmptyNotebook(dir, `const webrequestPath: string = "";`);
+    const empty = writeAlmostEmptyNotebook(`const webrequestPath: string = "";`);
     const rows = (file: string) => `${(statSync(file).size / 1e6).toFixed(0)} MB gzipped`;
     const load = () => loadavg().map((x) => x.toFixed(2)).join(", ");
     console.log(`unique-devices benchmark, ${RUNS} rounds, node ${process.version}; ${relative(ROOT, FULL)} (${rows(FULL)}), 4×: ${rows(X4)}; load average at the start ${load()}`);

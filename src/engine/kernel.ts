@@ -111,7 +111,9 @@ export function writeLauncher(dir: string): string {
  * (the runner once passed `--interrupt-budget`) is refused by the Node.js versions whose V8
  * dropped it, and then no kernel starts, in the runner or in the user's JupyterLab.
  */
-export function kernelCommand(connectionFile: string, launcher: string): string[] {
+export function kernelCommand(connectionFile: string, launcher: string, snapshot?: string): string[] {
+  // From a snapshot, its script (snapshot-entry.ts) runs the launcher.
+  if (snapshot !== undefined) return [process.execPath, "--snapshot-blob", snapshot, "kernel", "--config-path", connectionFile];
   return [process.execPath, launcher, "kernel", "--config-path", connectionFile];
 }
 
@@ -169,6 +171,8 @@ export interface StartOptions {
    * then runs on another core while the kernel prepares its compiler (the exporter's modules load).
    */
   whileStarting?: () => void;
+  /** A V8 startup snapshot to start the kernel from (kernel-snapshot.ts), not with plainTslab. */
+  snapshot?: string;
 }
 
 
@@ -207,7 +211,7 @@ export class Kernel {
     }
   }
 
-  private static async startOnce({ cwd, startupTimeoutMs = 30_000, env = process.env, iopubTimeoutMs = 4000, plainTslab = false, whileStarting }: StartOptions): Promise<Kernel> {
+  private static async startOnce({ cwd, startupTimeoutMs = 30_000, env = process.env, iopubTimeoutMs = 4000, plainTslab = false, whileStarting, snapshot }: StartOptions): Promise<Kernel> {
     removeStaleKernelFolders();
     const [shellPort, iopubPort, stdinPort, controlPort, hbPort] = (await freePorts(5)) as [number, number, number, number, number];
     const key = randomBytes(32).toString("hex");
@@ -228,7 +232,7 @@ export class Kernel {
     };
     writeFileSync(connFile, JSON.stringify(info), { mode: 0o600 });
     const launcher = plainTslab ? require.resolve("tslab/bin/tslab") : LAUNCHER;
-    const [node, ...args] = kernelCommand(connFile, launcher);
+    const [node, ...args] = kernelCommand(connFile, launcher, plainTslab ? undefined : snapshot);
     // Its own process group: stopping the kernel stops what its cells started, and a Ctrl-C
     // at the terminal reaches the runner, which stops the kernel itself.
     const proc = spawn(node!, args, {

@@ -3,6 +3,7 @@
 // load while it starts; report-one.ts), or ahead of the run to have it warm (watch.ts).
 import { dirname, resolve } from "node:path";
 import { Kernel } from "./kernel";
+import { kernelSnapshot } from "./kernel-snapshot";
 import { Tracker } from "./track/tracker";
 
 /** A kernel started for a notebook's run, and the tracker that its reads are reported to. */
@@ -21,7 +22,9 @@ export async function startRunKernel(notebookPath: string, iopubTimeoutMs?: numb
   const tracker = new Tracker();
   const env = tracker.kernelEnv();
   try {
-    const kernel = await Kernel.start({ cwd: dirname(resolve(notebookPath)), ...(iopubTimeoutMs !== undefined ? { iopubTimeoutMs } : {}), env, ...(whileStarting ? { whileStarting: once(whileStarting) } : {}) });
+    const cwd = dirname(resolve(notebookPath));
+    const snapshot = kernelSnapshot(cwd);
+    const kernel = await Kernel.start({ cwd, ...(snapshot ? { snapshot } : {}), ...(iopubTimeoutMs !== undefined ? { iopubTimeoutMs } : {}), env, ...(whileStarting ? { whileStarting: once(whileStarting) } : {}) });
     return { kernel, tracker, env };
   } catch (e) {
     tracker.dispose();

@@ -1,0 +1,176 @@
+// The kernel's V8 startup snapshot (snapshot-entry.ts says what it holds): a kernel started from it
+// has tslab's compiler prepared at once instead of preparing it (most of a kernel's start).
+//
+// One snapshot for the project's notebooks folder, kept in node_modules/.cache/analysis/ and made
+// on the first run that needs it (about 2 s, some 50 MB). It is used only while it matches what it
+// was built from: this Node.js, the snapshot's script, tslab and its TypeScript, the @types
+// packages there are, and the bytes of every declaration file the compiler read; otherwise it is
+// made again. Kernels elsewhere (another folder, JupyterLab) start as before, and so does every
+// kernel with ANALYSIS_KERNEL_SNAPSHOT=off, the plain way. Where it cannot be built, kernels start
+// as before and the reason is said once.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { writeAtomic } from "../io/atomic";
+
+const ROOT = resolve(__dirname, "..", "..");
+/** The snapshot's script as built (from src/ or dist/, as LAUNCHER in kernel.ts), beside the launcher it runs. */
+const ENGINE = join(ROOT, "dist", "engine");
+const ENTRY = join(ENGINE, "snapshot-entry.js");
+export const SNAPSHOT_DIR = join(ROOT, "node_modules", ".cache", "analysis", "kernel-snapshot");
+
+/** What a snapshot was built from; it is used only while all of it is the same. */
+interface Stamp {
+  node: string;
+  execPath: string;
+  entry: string;
+  tslab: string;
+  cwd: string;
+  types: string[];
+  /** Each declaration file the compiler read, with the SHA-256 of its bytes. */
+  files: [string, string][];
+}
+
+const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
+
+/** The folders whose kernels start from a snapshot: the project's notebooks. */
+function served(cwd: string): boolean {
+  return resolve(cwd) === join(ROOT, "notebooks");
+}
+
+function tslabVersions(): string {
+  const version = (pkg: string, from = ROOT) => (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`, { paths: [from] }), "utf8")) as { version: string }).version;
+  const tslab = dirname(require.resolve("tslab/package.json", { paths: [ROOT] }));
+  return `tslab ${version("tslab")}, typescript ${version("@tslab/typescript-for-tslab", tslab)}`;
+}
+
+function typesListing(): string[] {
+  try {
+    return readdirSync(join(ROOT, "node_modules", "@types")).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The stamp of today's inputs, with the files' list from the snapshot's build. */
+function stampNow(cwd: string, files: readonly string[]): Stamp {
+  return {
+    node: process.version,
+    execPath: process.execPath,
+    entry: sha256(readFileSync(ENTRY)),
+    tslab: tslabVersions(),
+    cwd: resolve(cwd),
+    types: typesListing(),
+    files: files.map((f) => [f, existsSync(f) ? sha256(readFileSync(f)) : "missing"]),
+  };
+}
+
+function paths(cwd: string) {
+  const key = sha256(`${process.version}\0${process.execPath}\0${resolve(cwd)}`).slice(0, 16);
+  return { blob: join(SNAPSHOT_DIR, `${key}.blob`), stamp: join(SNAPSHOT_DIR, `${key}.json`), lock: join(SNAPSHOT_DIR, `${key}.lock`) };
+}
+
+/** The snapshot for `cwd` if there is one and it matches what it was built from, else undefined. */
+export function currentSnapshot(cwd: string): string | undefined {
+  const { blob, stamp } = paths(cwd);
+  if (!existsSync(blob) || !existsSync(stamp)) return undefined;
+  try {
+    const kept = JSON.parse(readFileSync(stamp, "utf8")) as Stamp;
+    return JSON.stringify(stampNow(cwd, kept.files.map(([f]) => f))) === JSON.stringify(kept) ? blob : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let said = false;
+
+/** Snapshots of folders that are gone (a test's scratch folder, say): some 50 MB each. */
+function removeOrphans(): void {
+  for (const name of readdirSync(SNAPSHOT_DIR)) {
+    if (!name.endsWith(".json")) continue;
+    const stamp = join(SNAPSHOT_DIR, name);
+    let cwd: string | undefined;
+    try {
+      cwd = (JSON.parse(readFileSync(stamp, "utf8")) as Partial<Stamp>).cwd;
+    } catch {
+      // half a stamp cannot be: stamps are written whole
+    }
+    if (cwd === undefined || existsSync(cwd)) continue;
+    rmSync(stamp.replace(/\.json$/, ".blob"), { force: true });
+    rmSync(stamp, { force: true });
+  }
+}
+
+/** Builds the snapshot for `cwd`; false (and the reason said once) when it cannot. */
+function build(cwd: string): boolean {
+  const { blob, stamp, lock } = paths(cwd);
+  mkdirSync(SNAPSHOT_DIR, { recursive: true });
+  removeOrphans();
+  // A lock left by a build that was killed goes after the longest a build may take.
+  if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 150_000) rmSync(lock, { force: true });
+  let fd: number;
+  try {
+    fd = openSync(lock, "wx");
+  } catch {
+    return false; // another run is building it: this kernel starts as before
+  }
+  const part = `${blob}.${process.pid}.part`;
+  const files = `${stamp}.${process.pid}.files`;
+  const script = `${blob}.${process.pid}.js`;
+  try {
+    // The builder gives a script only require, __filename and __dirname, while the compiled entry
+    // (a CommonJS module) marks its exports: it is built from a copy that has them, beside the
+    // snapshot, with the entry's own folder (where the launcher is) as __dirname.
+    writeFileSync(script, `var exports = {}; var __dirname = ${JSON.stringify(ENGINE)};\n${readFileSync(ENTRY, "utf8")}`);
+    const made = spawnSync(process.execPath, ["--snapshot-blob", part, "--build-snapshot", script], {
+      cwd,
+      env: { ...process.env, ANALYSIS_SNAPSHOT_FILES: files },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    if (made.status !== 0 || !existsSync(part) || !existsSync(files)) {
+      const why = (made.error?.message ?? made.stderr.split("\n").find((l) => /Error|error/.test(l)) ?? `exit ${made.status}`).trim();
+      if (!said) process.stderr.write(`analysis: the kernel's snapshot could not be built (${why}); kernels start without it\n`);
+      said = true;
+      return false;
+    }
+    const read = JSON.parse(readFileSync(files, "utf8")) as string[];
+    renameSync(part, blob);
+    writeAtomic(stamp, JSON.stringify(stampNow(cwd, read)));
+    return true;
+  } finally {
+    closeSync(fd);
+    rmSync(lock, { force: true });
+    rmSync(part, { force: true });
+    rmSync(files, { force: true });
+    rmSync(script, { force: true });
+  }
+}
+
+/**
+ * The snapshot a kernel in `cwd` starts from, made first if it is missing or out of date; undefined
+ * where kernels start as before (another folder, ANALYSIS_KERNEL_SNAPSHOT=off, a failed build).
+ */
+export function kernelSnapshot(cwd: string): string | undefined {
+  if (process.env["ANALYSIS_KERNEL_SNAPSHOT"] === "off" || !served(cwd)) return undefined;
+  return snapshotFor(cwd);
+}
+
+/** The snapshot for kernels in `cwd` (a folder inside the project), made first if it is missing or out of date. */
+export function snapshotFor(cwd: string): string | undefined {
+  try {
+    return currentSnapshot(cwd) ?? (build(cwd) ? currentSnapshot(cwd) : undefined);
+  } catch (e) {
+    // A cache folder that cannot be written, say: kernels start as before.
+    if (!said) process.stderr.write(`analysis: the kernel's snapshot could not be built (${(e as Error).message}); kernels start without it\n`);
+    said = true;
+    return undefined;
+  }
+}
+
+/** Where the snapshot for `cwd` and what it was built from (its stamp) are kept. */
+export function snapshotFiles(cwd: string): { blob: string; stamp: string } {
+  const { blob, stamp } = paths(cwd);
+  return { blob, stamp };
+}

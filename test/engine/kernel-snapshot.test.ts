@@ -1,0 +1,98 @@
+// The kernel's startup snapshot (kernel-snapshot.ts): a kernel started from it runs cells as a
+// plain one does, and the snapshot is used only while what it was built from is unchanged.
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { Kernel } from "../../src/engine/kernel";
+import { currentSnapshot, snapshotFiles, snapshotFor } from "../../src/engine/kernel-snapshot";
+import { runNotebook } from "../../src/engine/runner";
+import { DEMO, ROOT, scratch } from "../helpers";
+
+/** A scratch folder whose snapshot (some 50 MB in node_modules/.cache) goes with it. */
+function folder(): { dir: string; cleanup: () => void } {
+  const { dir, cleanup } = scratch();
+  return {
+    dir,
+    cleanup: () => {
+      for (const file of Object.values(snapshotFiles(dir))) rmSync(file, { force: true });
+      cleanup();
+    },
+  };
+}
+
+const text = (outputs: readonly { output_type: string }[]) => outputs.map((o) => ("text" in o ? String(o.text) : o.output_type)).join("");
+
+// The notebooks' folder's snapshot, which the golden reports' runs use too: one build for the suite.
+const NOTEBOOKS = join(ROOT, "notebooks");
+
+test("a kernel from the snapshot runs cells, keeps declarations across them, and reports a type error as a plain kernel does", async () => {
+  const dir = NOTEBOOKS;
+  {
+    const snapshot = snapshotFor(dir);
+    assert.ok(snapshot, "the snapshot is built for the notebooks' folder");
+    const replies: string[][] = [];
+    for (const options of [{ snapshot }, {}]) {
+      const kernel = await Kernel.start({ cwd: dir, ...options });
+      try {
+        // The type error last: the runner stops at a failed cell, and tslab aborts the next request.
+        const cells = ['const n: number = 6 * 7;\nconsole.log("n is", n);', 'import { sep } from "node:path";\nn + sep.length', "n * 2", 'const s: string = n;'];
+        const seen: string[] = [];
+        for (const cell of cells) {
+          const r = await kernel.execute(cell, 60_000);
+          seen.push(`${r.status}: ${text(r.outputs).replace(/\u001b\[[0-9;]*m/g, "").trim()}`);
+        }
+        replies.push(seen);
+      } finally {
+        await kernel.shutdown();
+      }
+    }
+    assert.equal(replies[0], replies[1]);
+    assert.equal(replies[0]![0], "ok: n is 42");
+    assert.equal(replies[0]![1], "ok: 43");
+    assert.equal(replies[0]![2], "ok: 84");
+    assert.match(replies[0]![3]!, /^error: .*Type 'number' is not assignable to type 'string'/);
+  }
+});
+
+test("the snapshot's stamp holds every declaration file the compiler read; one with other bytes puts the snapshot out of use", () => {
+  // A scratch folder of its own: another test job may be starting kernels from the notebooks' one.
+  const { dir, cleanup } = folder();
+  try {
+    const first = snapshotFor(dir);
+    assert.ok(first);
+    const { stamp } = snapshotFiles(dir);
+    const kept = JSON.parse(readFileSync(stamp, "utf8")) as { files: [string, string][]; node: string; types: string[] };
+    const names = kept.files.map(([f]) => f);
+    const nodeTypes = names.find((f) => f.includes(join("@types", "node", "")) && f.endsWith("index.d.ts"));
+    assert.ok(nodeTypes, "@types/node");
+    assert.ok(names.some((f) => /lib\.es2022\.d\.ts$/.test(f)), "TypeScript's lib");
+    assert.is(kept.node, process.version);
+    assert.ok(kept.types.includes("node"));
+    // As if @types/node's index.d.ts had other bytes since the build (the stamp is what is compared).
+    const at = names.indexOf(nodeTypes);
+    kept.files[at] = [kept.files[at]![0], "0".repeat(64)];
+    assert.is(currentSnapshot(dir), first, "in use before the change");
+    writeFileSync(stamp, JSON.stringify(kept));
+    assert.is(currentSnapshot(dir), undefined, "not used after it (snapshotFor then builds it again)");
+  } finally {
+    cleanup();
+  }
+});
+
+test("the demo notebook gives the same outputs from the snapshot (its folder's) as with ANALYSIS_KERNEL_SNAPSHOT=off", async () => {
+  assert.ok(snapshotFor(NOTEBOOKS));
+  const on = await runNotebook(DEMO, { timeoutMs: 60_000 });
+  process.env["ANALYSIS_KERNEL_SNAPSHOT"] = "off";
+  let off;
+  try {
+    off = await runNotebook(DEMO, { timeoutMs: 60_000 });
+  } finally {
+    delete process.env["ANALYSIS_KERNEL_SNAPSHOT"];
+  }
+  const outputs = (r: typeof on) => r.notebook.cells.map((c) => (c.cell_type === "code" ? c.outputs : []));
+  assert.equal(outputs(on), outputs(off));
+  assert.equal(on.records, off.records);
+});
+
+test.run();
