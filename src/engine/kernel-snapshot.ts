@@ -169,6 +169,15 @@ export function snapshotFor(cwd: string): string | undefined {
   }
 }
 
+/** Removes the snapshot for `cwd` after a kernel could not start from it, and says why once. */
+export function discardSnapshot(cwd: string, why: string): void {
+  const { blob, stamp } = paths(cwd);
+  rmSync(blob, { force: true });
+  rmSync(stamp, { force: true });
+  if (!said) process.stderr.write(`analysis: a kernel did not start from the kernel's snapshot, which is removed (${why.split("\n")[0]}); it starts without it\n`);
+  said = true;
+}
+
 /** Where the snapshot for `cwd` and what it was built from (its stamp) are kept. */
 export function snapshotFiles(cwd: string): { blob: string; stamp: string } {
   const { blob, stamp } = paths(cwd);

@@ -23,8 +23,12 @@ export interface ExecuteReply {
 export class KernelDiedError extends Error {
   override name = "KernelDiedError";
 }
-/** Another process took one of the kernel's ports between their pick and tslab's bind: start again. */
-class PortTakenError extends KernelDiedError {}
+/**
+ * A start to try again: another process took one of the kernel's ports between their pick and
+ * tslab's bind, or zeromq.js broke tslab's loop over its shell socket while it started (EBUSY:
+ * "Socket is busy reading", seen once on a loaded CI machine), after which it never answers.
+ */
+class StartAgainError extends KernelDiedError {}
 
 export class CellTimeoutError extends Error {
   override name = "CellTimeoutError";
@@ -206,7 +210,7 @@ export class Kernel {
       try {
         return await Kernel.startOnce(options);
       } catch (e) {
-        if (!(e instanceof PortTakenError) || attempt >= 3) throw e;
+        if (!(e instanceof StartAgainError) || attempt >= 3) throw e;
       }
     }
   }
@@ -312,7 +316,8 @@ export class Kernel {
     // subscription is live and no output of the first cell can be lost.
     let lastRequest = -Infinity;
     while (!(this.infoReplies > 0 && this.iopubSeen)) {
-      if (/EADDRINUSE/.test(this.log)) throw new PortTakenError(`a port picked for the kernel was taken before it bound it${this.logTail()}`);
+      if (/EADDRINUSE/.test(this.log)) throw new StartAgainError(`a port picked for the kernel was taken before it bound it${this.logTail()}`);
+      if (/EBUSY/.test(this.log)) throw new StartAgainError(`the kernel's socket refused a read while it started (zeromq.js EBUSY)${this.logTail()}`);
       if (this.exited) throw new KernelDiedError(`the tslab kernel did not start (${this.exited})${this.logTail()}`);
       if (Date.now() - started > timeoutMs) {
         throw new KernelDiedError(`the tslab kernel did not answer within ${timeoutMs / 1000} s${this.logTail()}`);

@@ -2,8 +2,8 @@
 // runner so that a run's kernel can start before the runner and the exporter have loaded (they
 // load while it starts; report-one.ts), or ahead of the run to have it warm (watch.ts).
 import { dirname, resolve } from "node:path";
-import { Kernel } from "./kernel";
-import { kernelSnapshot } from "./kernel-snapshot";
+import { Kernel, KernelDiedError } from "./kernel";
+import { discardSnapshot, kernelSnapshot } from "./kernel-snapshot";
 import { Tracker } from "./track/tracker";
 
 /** A kernel started for a notebook's run, and the tracker that its reads are reported to. */
@@ -23,9 +23,17 @@ export async function startRunKernel(notebookPath: string, iopubTimeoutMs?: numb
   const env = tracker.kernelEnv();
   try {
     const cwd = dirname(resolve(notebookPath));
+    const options = { cwd, ...(iopubTimeoutMs !== undefined ? { iopubTimeoutMs } : {}), env, ...(whileStarting ? { whileStarting: once(whileStarting) } : {}) };
     const snapshot = kernelSnapshot(cwd);
-    const kernel = await Kernel.start({ cwd, ...(snapshot ? { snapshot } : {}), ...(iopubTimeoutMs !== undefined ? { iopubTimeoutMs } : {}), env, ...(whileStarting ? { whileStarting: once(whileStarting) } : {}) });
-    return { kernel, tracker, env };
+    if (snapshot === undefined) return { kernel: await Kernel.start(options), tracker, env };
+    try {
+      return { kernel: await Kernel.start({ ...options, snapshot }), tracker, env };
+    } catch (e) {
+      // A snapshot this Node.js cannot start from (it says so and exits) goes, and the kernel starts as before.
+      if (!(e instanceof KernelDiedError)) throw e;
+      discardSnapshot(cwd, e.message);
+      return { kernel: await Kernel.start(options), tracker, env };
+    }
   } catch (e) {
     tracker.dispose();
     throw e;

@@ -1,11 +1,11 @@
 // The kernel's startup snapshot (kernel-snapshot.ts): a kernel started from it runs cells as a
 // plain one does, and the snapshot is used only while what it was built from is unchanged.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { Kernel } from "../../src/engine/kernel";
-import { currentSnapshot, snapshotFiles, snapshotFor } from "../../src/engine/kernel-snapshot";
+import { Kernel, KernelDiedError } from "../../src/engine/kernel";
+import { currentSnapshot, discardSnapshot, snapshotFiles, snapshotFor } from "../../src/engine/kernel-snapshot";
 import { runNotebook } from "../../src/engine/runner";
 import { DEMO, ROOT, scratch } from "../helpers";
 
@@ -75,6 +75,28 @@ test("the snapshot's stamp holds every declaration file the compiler read; one w
     assert.is(currentSnapshot(dir), first, "in use before the change");
     writeFileSync(stamp, JSON.stringify(kept));
     assert.is(currentSnapshot(dir), undefined, "not used after it (snapshotFor then builds it again)");
+  } finally {
+    cleanup();
+  }
+});
+
+test("a snapshot a kernel cannot start from is a KernelDiedError (the runner then removes it and starts the kernel plainly)", async () => {
+  const { dir, cleanup } = folder();
+  try {
+    const bad = join(dir, "damaged.blob");
+    writeFileSync(bad, "not a snapshot");
+    let error: unknown;
+    await Kernel.start({ cwd: dir, snapshot: bad, startupTimeoutMs: 20_000 }).then(
+      (k) => k.shutdown(),
+      (e: unknown) => void (error = e),
+    );
+    assert.instance(error, KernelDiedError);
+    // What run-kernel.ts does then, to the folder's snapshot (here stand-ins for its two files).
+    const { blob, stamp } = snapshotFiles(dir);
+    writeFileSync(blob, "");
+    writeFileSync(stamp, "{}");
+    discardSnapshot(dir, "test");
+    assert.not.ok(existsSync(blob) || existsSync(stamp), "the snapshot and its stamp are gone");
   } finally {
     cleanup();
   }
