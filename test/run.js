@@ -66,10 +66,10 @@ function jobs() {
     if (!byKey.has(key)) byKey.set(key, { name, dir: join(TEST, folder), files: [], integration, alone });
     byKey.get(key).files.push(file);
   }
-  // The longest first (the files run alone, the largest of them first), so that the last job to
-  // start is a short one.
+  // The largest first, by the bytes of their test files (a folder's together), so that the last
+  // jobs to start are short ones: the analyses' folders and the longest engine files start at once.
   const size = (job) => job.files.reduce((n, f) => n + statSync(f).size, 0);
-  return [...byKey.values()].sort((a, b) => Number(b.alone) - Number(a.alone) || (a.alone ? size(b) - size(a) : 0));
+  return [...byKey.values()].sort((a, b) => size(b) - size(a));
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
