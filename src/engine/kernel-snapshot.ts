@@ -9,10 +9,10 @@
 // kernel with ANALYSIS_KERNEL_SNAPSHOT=off, the plain way. Where it cannot be built, kernels start
 // as before and the reason is said once.
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { writeAtomic } from "../io/atomic";
+import { sha256 } from "./provenance";
 
 const ROOT = resolve(__dirname, "..", "..");
 /** The snapshot's script as built (from src/ or dist/, as LAUNCHER in kernel.ts), beside the launcher it runs. */
@@ -31,8 +31,6 @@ interface Stamp {
   /** Each declaration file the compiler read, with the SHA-256 of its bytes. */
   files: [string, string][];
 }
-
-const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 
 /** The folders whose kernels start from a snapshot: the project's notebooks. */
 function served(cwd: string): boolean {
@@ -85,6 +83,12 @@ export function currentSnapshot(cwd: string): string | undefined {
 
 let said = false;
 
+/** Says on stderr, once per process, why kernels start without the snapshot. */
+function sayOnce(text: string): void {
+  if (!said) process.stderr.write(`analysis: ${text}\n`);
+  said = true;
+}
+
 /** Snapshots of folders that are gone (a test's scratch folder, say): some 50 MB each. */
 function removeOrphans(): void {
   for (const name of readdirSync(SNAPSHOT_DIR)) {
@@ -131,8 +135,7 @@ function build(cwd: string): boolean {
     });
     if (made.status !== 0 || !existsSync(part) || !existsSync(files)) {
       const why = (made.error?.message ?? made.stderr.split("\n").find((l) => /Error|error/.test(l)) ?? `exit ${made.status}`).trim();
-      if (!said) process.stderr.write(`analysis: the kernel's snapshot could not be built (${why}); kernels start without it\n`);
-      said = true;
+      sayOnce(`the kernel's snapshot could not be built (${why}); kernels start without it`);
       return false;
     }
     const read = JSON.parse(readFileSync(files, "utf8")) as string[];
@@ -163,8 +166,7 @@ export function snapshotFor(cwd: string): string | undefined {
     return currentSnapshot(cwd) ?? (build(cwd) ? currentSnapshot(cwd) : undefined);
   } catch (e) {
     // A cache folder that cannot be written, say: kernels start as before.
-    if (!said) process.stderr.write(`analysis: the kernel's snapshot could not be built (${(e as Error).message}); kernels start without it\n`);
-    said = true;
+    sayOnce(`the kernel's snapshot could not be built (${(e as Error).message}); kernels start without it`);
     return undefined;
   }
 }
@@ -174,8 +176,7 @@ export function discardSnapshot(cwd: string, why: string): void {
   const { blob, stamp } = paths(cwd);
   rmSync(blob, { force: true });
   rmSync(stamp, { force: true });
-  if (!said) process.stderr.write(`analysis: a kernel did not start from the kernel's snapshot, which is removed (${why.split("\n")[0]}); it starts without it\n`);
-  said = true;
+  sayOnce(`a kernel did not start from the kernel's snapshot, which is removed (${why.split("\n")[0]}); it starts without it`);
 }
 
 /** Where the snapshot for `cwd` and what it was built from (its stamp) are kept. */
