@@ -1,15 +1,17 @@
 // The kernel's V8 startup snapshot (snapshot-entry.ts says what it holds): a kernel started from it
 // has tslab's compiler prepared at once instead of preparing it (most of a kernel's start).
 //
-// One snapshot for the project's notebooks folder, kept in node_modules/.cache/analysis/ and made
-// on the first run that needs it (about 2 s, some 50 MB). It is used only while it matches what it
-// was built from: this Node.js, the snapshot's script, tslab and its TypeScript, the @types
-// packages there are, and the bytes of every declaration file the compiler read; otherwise it is
-// made again. Kernels elsewhere (another folder, JupyterLab) start as before, and so does every
-// kernel with ANALYSIS_KERNEL_SNAPSHOT=off, the plain way. Where it cannot be built, kernels start
-// as before and the reason is said once.
+// One snapshot for the project, built in its notebooks folder, kept in node_modules/.cache/analysis/
+// and made on the first run that needs it (about 2 s, some 50 MB). Kernels in any folder start
+// from it (in the notebooks folder with tslab's converter ready, elsewhere with the declaration
+// files parsed). It is used only while it matches what it was built from: this Node.js, the
+// snapshot's script, tslab and its TypeScript, the @types packages there are, and the bytes of
+// every declaration file the compiler read; otherwise it is made again. JupyterLab's kernels start
+// as before, and so does every kernel with ANALYSIS_KERNEL_SNAPSHOT=off, the plain way. Where it
+// cannot be built, kernels start as before and the reason is said once.
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { isBuiltin } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { writeAtomic } from "../io/atomic";
 import { sha256 } from "./provenance";
@@ -30,12 +32,18 @@ interface Stamp {
   types: string[];
   /** Each declaration file the compiler read, with the SHA-256 of its bytes. */
   files: [string, string][];
+  /** Whether it keeps the parsed declaration files for kernels in other folders (snapshot-entry.ts). */
+  sourceFileCache: boolean;
 }
 
-/** The folders whose kernels start from a snapshot: the project's notebooks. */
-function served(cwd: string): boolean {
-  return resolve(cwd) === join(ROOT, "notebooks");
+/** What the snapshot's build says of itself (snapshot-entry.ts writes it). */
+interface Built {
+  files: string[];
+  sourceFileCache: boolean;
 }
+
+/** The folder the project's snapshot is built in: the notebooks'. */
+export const SNAPSHOT_HOME = join(ROOT, "notebooks");
 
 function tslabVersions(): string {
   const version = (pkg: string, from = ROOT) => (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`, { paths: [from] }), "utf8")) as { version: string }).version;
@@ -52,7 +60,7 @@ function typesListing(): string[] {
 }
 
 /** The stamp of today's inputs, with the files' list from the snapshot's build. */
-function stampNow(cwd: string, files: readonly string[]): Stamp {
+function stampNow(cwd: string, { files, sourceFileCache }: Built): Stamp {
   return {
     node: process.version,
     execPath: process.execPath,
@@ -61,6 +69,7 @@ function stampNow(cwd: string, files: readonly string[]): Stamp {
     cwd: resolve(cwd),
     types: typesListing(),
     files: files.map((f) => [f, existsSync(f) ? sha256(readFileSync(f)) : "missing"]),
+    sourceFileCache,
   };
 }
 
@@ -75,7 +84,7 @@ export function currentSnapshot(cwd: string): string | undefined {
   if (!existsSync(blob) || !existsSync(stamp)) return undefined;
   try {
     const kept = JSON.parse(readFileSync(stamp, "utf8")) as Stamp;
-    return JSON.stringify(stampNow(cwd, kept.files.map(([f]) => f))) === JSON.stringify(kept) ? blob : undefined;
+    return JSON.stringify(stampNow(cwd, { files: kept.files.map(([f]) => f), sourceFileCache: kept.sourceFileCache })) === JSON.stringify(kept) ? blob : undefined;
   } catch {
     return undefined;
   }
@@ -106,6 +115,31 @@ function removeOrphans(): void {
   }
 }
 
+/**
+ * The packages the notebooks in `cwd` import (not Node's own, nor relative paths): the snapshot
+ * parses their declarations ahead. Only a matter of speed: a package left out is parsed when a
+ * cell first imports it, as without a snapshot.
+ */
+export function packagesImported(cwd: string): string[] {
+  const found = new Set<string>();
+  for (const name of readdirSync(cwd).filter((n) => n.endsWith(".ipynb")).sort()) {
+    let cells: { cell_type?: unknown; source?: unknown }[] = [];
+    try {
+      cells = (JSON.parse(readFileSync(join(cwd, name), "utf8")) as { cells?: typeof cells }).cells ?? [];
+    } catch {
+      continue; // not a notebook this can read: the run that opens it says so
+    }
+    for (const cell of cells) {
+      if (cell.cell_type !== "code") continue;
+      const source = Array.isArray(cell.source) ? cell.source.join("") : String(cell.source ?? "");
+      for (const m of source.matchAll(/\b(?:from|import)\s*["']([^"'.\/][^"']*)["']/g)) {
+        if (!m[1]!.startsWith("node:") && !isBuiltin(m[1]!)) found.add(m[1]!);
+      }
+    }
+  }
+  return [...found].sort();
+}
+
 /** Builds the snapshot for `cwd`; false (and the reason said once) when it cannot. */
 function build(cwd: string): boolean {
   const { blob, stamp, lock } = paths(cwd);
@@ -129,7 +163,7 @@ function build(cwd: string): boolean {
     writeFileSync(script, `var exports = {}; var __dirname = ${JSON.stringify(ENGINE)};\n${readFileSync(ENTRY, "utf8")}`);
     const made = spawnSync(process.execPath, ["--snapshot-blob", part, "--build-snapshot", script], {
       cwd,
-      env: { ...process.env, ANALYSIS_SNAPSHOT_FILES: files },
+      env: { ...process.env, ANALYSIS_SNAPSHOT_FILES: files, ANALYSIS_SNAPSHOT_WARM: JSON.stringify(packagesImported(cwd)) },
       encoding: "utf8",
       timeout: 120_000,
     });
@@ -138,9 +172,9 @@ function build(cwd: string): boolean {
       sayOnce(`the kernel's snapshot could not be built (${why}); kernels start without it`);
       return false;
     }
-    const read = JSON.parse(readFileSync(files, "utf8")) as string[];
+    const built = JSON.parse(readFileSync(files, "utf8")) as Built;
     renameSync(part, blob);
-    writeAtomic(stamp, JSON.stringify(stampNow(cwd, read)));
+    writeAtomic(stamp, JSON.stringify(stampNow(cwd, built)));
     return true;
   } finally {
     closeSync(fd);
@@ -152,15 +186,15 @@ function build(cwd: string): boolean {
 }
 
 /**
- * The snapshot a kernel in `cwd` starts from, made first if it is missing or out of date; undefined
- * where kernels start as before (another folder, ANALYSIS_KERNEL_SNAPSHOT=off, a failed build).
+ * The snapshot a run's kernel starts from (in any folder), made first if it is missing or out of
+ * date; undefined where kernels start as before (ANALYSIS_KERNEL_SNAPSHOT=off, a failed build).
  */
-export function kernelSnapshot(cwd: string): string | undefined {
-  if (process.env["ANALYSIS_KERNEL_SNAPSHOT"] === "off" || !served(cwd)) return undefined;
-  return snapshotFor(cwd);
+export function kernelSnapshot(): string | undefined {
+  if (process.env["ANALYSIS_KERNEL_SNAPSHOT"] === "off") return undefined;
+  return snapshotFor(SNAPSHOT_HOME);
 }
 
-/** The snapshot for kernels in `cwd` (a folder inside the project), made first if it is missing or out of date. */
+/** The snapshot built in `cwd` (a folder inside the project), made first if it is missing or out of date. */
 export function snapshotFor(cwd: string): string | undefined {
   try {
     return currentSnapshot(cwd) ?? (build(cwd) ? currentSnapshot(cwd) : undefined);
@@ -171,7 +205,7 @@ export function snapshotFor(cwd: string): string | undefined {
   }
 }
 
-/** Removes the snapshot for `cwd` after a kernel could not start from it, and says why once. */
+/** Removes the snapshot built in `cwd` after a kernel could not start from it, and says why once. */
 export function discardSnapshot(cwd: string, why: string): void {
   const { blob, stamp } = paths(cwd);
   rmSync(blob, { force: true });
@@ -179,7 +213,7 @@ export function discardSnapshot(cwd: string, why: string): void {
   sayOnce(`a kernel did not start from the kernel's snapshot, which is removed (${why.split("\n")[0]}); it starts without it`);
 }
 
-/** Where the snapshot for `cwd` and what it was built from (its stamp) are kept. */
+/** Where the snapshot built in `cwd` and what it was built from (its stamp) are kept. */
 export function snapshotFiles(cwd: string): { blob: string; stamp: string } {
   const { blob, stamp } = paths(cwd);
   return { blob, stamp };

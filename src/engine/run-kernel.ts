@@ -3,7 +3,7 @@
 // load while it starts; report-one.ts), or ahead of the run to have it warm (watch.ts).
 import { dirname, resolve } from "node:path";
 import { Kernel, KernelDiedError } from "./kernel";
-import { discardSnapshot, kernelSnapshot } from "./kernel-snapshot";
+import { discardSnapshot, kernelSnapshot, SNAPSHOT_HOME } from "./kernel-snapshot";
 import { Tracker } from "./track/tracker";
 
 /** A kernel started for a notebook's run, and the tracker that its reads are reported to. */
@@ -24,14 +24,14 @@ export async function startRunKernel(notebookPath: string, iopubTimeoutMs?: numb
   try {
     const cwd = dirname(resolve(notebookPath));
     const options = { cwd, ...(iopubTimeoutMs !== undefined ? { iopubTimeoutMs } : {}), env, ...(whileStarting ? { whileStarting: once(whileStarting) } : {}) };
-    const snapshot = kernelSnapshot(cwd);
+    const snapshot = kernelSnapshot();
     if (snapshot === undefined) return { kernel: await Kernel.start(options), tracker, env };
     try {
       return { kernel: await Kernel.start({ ...options, snapshot }), tracker, env };
     } catch (e) {
       // A snapshot this Node.js cannot start from (it says so and exits) goes, and the kernel starts as before.
       if (!(e instanceof KernelDiedError)) throw e;
-      discardSnapshot(cwd, e.message);
+      discardSnapshot(SNAPSHOT_HOME, e.message);
       return { kernel: await Kernel.start(options), tracker, env };
     }
   } catch (e) {
