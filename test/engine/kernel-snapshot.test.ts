@@ -26,32 +26,37 @@ const text = (outputs: readonly { output_type: string }[]) => outputs.map((o) =>
 // The notebooks' folder's snapshot, which the golden reports' runs use too: one build for the suite.
 const NOTEBOOKS = join(ROOT, "notebooks");
 
-test("a kernel from the snapshot runs cells, keeps declarations across them, and reports a type error as a plain kernel does", async () => {
-  const dir = NOTEBOOKS;
-  {
-    const snapshot = snapshotFor(dir);
-    assert.ok(snapshot, "the snapshot is built for the notebooks' folder");
-    const replies: string[][] = [];
-    for (const options of [{ snapshot }, {}]) {
-      const kernel = await Kernel.start({ cwd: dir, ...options });
-      try {
-        // The type error last: the runner stops at a failed cell, and tslab aborts the next request.
-        const cells = ['const n: number = 6 * 7;\nconsole.log("n is", n);', 'import { sep } from "node:path";\nn + sep.length', "n * 2", 'const s: string = n;'];
-        const seen: string[] = [];
-        for (const cell of cells) {
-          const r = await kernel.execute(cell, 60_000);
-          seen.push(`${r.status}: ${text(r.outputs).replace(/\u001b\[[0-9;]*m/g, "").trim()}`);
-        }
-        replies.push(seen);
-      } finally {
-        await kernel.shutdown();
+/**
+ * The cells run one after the other on a kernel in `cwd` started from `snapshot`, then on a plain
+ * one: each kernel's replies as "status: text". A failed cell goes last: tslab aborts the requests after it.
+ */
+async function fromBoth(cwd: string, snapshot: string, cells: string[]): Promise<string[][]> {
+  const replies: string[][] = [];
+  for (const options of [{ snapshot }, {}]) {
+    const kernel = await Kernel.start({ cwd, ...options });
+    try {
+      const seen: string[] = [];
+      for (const cell of cells) {
+        const r = await kernel.execute(cell, 60_000);
+        seen.push(`${r.status}: ${text(r.outputs).replace(/\u001b\[[0-9;]*m/g, "").trim()}`);
       }
+      replies.push(seen);
+    } finally {
+      await kernel.shutdown();
     }
-    assert.equal(replies[0], replies[1]);
-    assert.equal(replies[0]![0], "ok: n is 42");
-    assert.equal(replies[0]![1], "ok: 43");
-    assert.equal(replies[0]![2], "ok: 84");
   }
+  return replies;
+}
+
+test("a kernel from the snapshot runs cells, keeps declarations across them, and reports a type error as a plain kernel does", async () => {
+  const snapshot = snapshotFor(NOTEBOOKS);
+  assert.ok(snapshot, "the snapshot is built for the notebooks' folder");
+  const replies = await fromBoth(NOTEBOOKS, snapshot, ['const n: number = 6 * 7;\nconsole.log("n is", n);', 'import { sep } from "node:path";\nn + sep.length', "n * 2", 'const s: string = n;']);
+  assert.equal(replies[0], replies[1]);
+  assert.equal(replies[0]![0], "ok: n is 42");
+  assert.equal(replies[0]![1], "ok: 43");
+  assert.equal(replies[0]![2], "ok: 84");
+  assert.match(replies[0]![3]!, /^error: .*Type 'number' is not assignable to type 'string'/);
 });
 
 test("a kernel in another folder starts from the notebooks' snapshot and runs as a plain one: local modules, their types, its own files, an error's stack", async () => {
@@ -63,27 +68,12 @@ test("a kernel in another folder starts from the notebooks' snapshot and runs as
     assert.is(stamp.sourceFileCache, true, "the build kept the declarations it parsed (TypeScript's parse hook was found)");
     writeFileSync(join(dir, "rate.ts"), "export const rate: number = 3;\nexport function scaled(n: number): number { return n * rate; }\n");
     writeFileSync(join(dir, "days.txt"), "mon\ntue\nwed\n");
-    const replies: string[][] = [];
-    for (const options of [{ snapshot }, {}]) {
-      const kernel = await Kernel.start({ cwd: dir, ...options });
-      try {
-        const cells = [
-          'import { scaled } from "./rate";\nimport { readFileSync } from "node:fs";\nconst days = readFileSync("days.txt", "utf8").trim().split("\\n");\nscaled(days.length)',
-          `process.cwd() === ${JSON.stringify(dir)} && days.join(",")`,
-          // A thrown error, with its stack (Error.stackTraceLimit is restored after the snapshot's
-          // build); last, since tslab aborts the requests after a failed cell.
-          'class RowError extends Error { name = "RowError" }\nfunction check(row: number): never { throw new RowError(`bad row ${row}`); }\ncheck(scaled(1))',
-        ];
-        const seen: string[] = [];
-        for (const cell of cells) {
-          const r = await kernel.execute(cell, 60_000);
-          seen.push(`${r.status}: ${text(r.outputs).replace(/\u001b\[[0-9;]*m/g, "").trim()}`);
-        }
-        replies.push(seen);
-      } finally {
-        await kernel.shutdown();
-      }
-    }
+    const replies = await fromBoth(dir, snapshot, [
+      'import { scaled } from "./rate";\nimport { readFileSync } from "node:fs";\nconst days = readFileSync("days.txt", "utf8").trim().split("\\n");\nscaled(days.length)',
+      `process.cwd() === ${JSON.stringify(dir)} && days.join(",")`,
+      // A thrown error, with its stack (Error.stackTraceLimit is restored after the snapshot's build).
+      'class RowError extends Error { name = "RowError" }\nfunction check(row: number): never { throw new RowError(`bad row ${row}`); }\ncheck(scaled(1))',
+    ]);
     assert.equal(replies[0], replies[1]);
     assert.equal(replies[0]![0], "ok: 9");
     assert.equal(replies[0]![1], "ok: mon,tue,wed");
