@@ -1,9 +1,9 @@
 // The report command's arguments: `report NOTEBOOK [-p NAME VALUE]... [--out DIR] ...` or `reports [...]`.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { readArgs, UsageError } from "../args";
-import { MANIFEST, readManifest, REPORT_NAME, runOf, type Run, type RunSet } from "./manifest";
+import { MANIFEST, notebooksIn, readManifest, REPORT_NAME, runOf, type Run, type RunSet } from "./manifest";
 import type { ParameterValue } from "./parameters";
 
 export { UsageError };
@@ -134,10 +134,7 @@ export function parseArgs(argv: readonly string[], notebooksDir = "notebooks"): 
       options.runs = plan.runs;
       options.sets = plan.sets;
     } else {
-      options.runs = readdirSync(notebooksDir)
-        .filter((f) => f.endsWith(".ipynb"))
-        .sort()
-        .map((f) => runOf(join(notebooksDir, f)));
+      options.runs = notebooksIn(notebooksDir).map((f) => runOf(join(notebooksDir, f)));
     }
   }
   return options;

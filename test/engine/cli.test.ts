@@ -23,6 +23,23 @@ test("arguments: repeated -p with JSON-or-string values, --out, --timeout, --no-
   assert.equal(parseArgs(["reports"], join(ROOT, "notebooks")).runs.map((r) => r.notebook.split("/").pop()).includes("demo.ipynb"), true);
 });
 
+test("reports without a manifest: every notebook in the folder but a hidden one", () => {
+  const { dir, cleanup } = scratch();
+  const cwd = process.cwd();
+  try {
+    mkdirSync(join(dir, "notebooks"));
+    for (const name of ["b.ipynb", "a.ipynb", ".bench-empty-1.ipynb"]) writeNotebook(join(dir, "notebooks"), name, [code("1")]);
+    process.chdir(dir);
+    assert.equal(parseArgs(["reports"]).runs.map((r) => [r.notebook, r.name]), [
+      [join("notebooks", "a.ipynb"), "a"],
+      [join("notebooks", "b.ipynb"), "b"],
+    ]);
+  } finally {
+    process.chdir(cwd);
+    cleanup();
+  }
+});
+
 test("a run writes NAME.ipynb, NAME.html and NAME.json; a failed run writes NAME.failed.html and keeps the good report", async () => {
   const { dir, cleanup } = scratch();
   try {

@@ -8,13 +8,14 @@ import * as assert from "uvu/assert";
 import { readManifest, valueProblem } from "../../src/engine/manifest";
 import { code, runCli, scratch, writeNotebook } from "../helpers";
 
-/** A project folder: notebooks/a.ipynb (string, number and union parameters, one undeclared), notebooks/b.ipynb (none), notebooks/py.ipynb (Python). */
+/** A project folder: notebooks/a.ipynb (string, number and union parameters, one undeclared), notebooks/b.ipynb (none), notebooks/py.ipynb (Python), notebooks/.draft.ipynb (hidden). */
 function project(): { dir: string; cleanup: () => void; manifest: (json: unknown) => string } {
   const { dir, cleanup } = scratch();
   const nbs = join(dir, "notebooks");
   mkdirSync(nbs);
   writeNotebook(nbs, "a.ipynb", [code(`const month: string = "";\nconst topN: number = 3;\nconst mode: "fast" | "exact" = "fast";\nconst sizes: number[] = [1];\nconst limit = 10;`, ["parameters"]), code("console.log(month, topN);")]);
   writeNotebook(nbs, "b.ipynb", [code("console.log(1);")]);
+  writeNotebook(nbs, ".draft.ipynb", [code("console.log(2);")]);
   const py = { nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: "python3", display_name: "Python 3", language: "python" } }, cells: [] };
   writeFileSync(join(nbs, "py.ipynb"), JSON.stringify(py));
   const manifest = (json: unknown) => {
@@ -25,7 +26,7 @@ function project(): { dir: string; cleanup: () => void; manifest: (json: unknown
   return { dir, cleanup, manifest };
 }
 
-test("the issue's grid: one run per value, named by the template, a comparison named after it; unlisted notebooks run with their defaults", () => {
+test("the issue's grid: one run per value, named by the template, a comparison named after it; unlisted notebooks run with their defaults, hidden ones not at all", () => {
   const { dir, cleanup, manifest } = project();
   try {
     const file = manifest({ reports: [{ notebook: "notebooks/a.ipynb", name: "a-{month}", grid: { month: ["2021-01", "2021-02", "2021-03"] } }] });
@@ -42,7 +43,8 @@ test("the issue's grid: one run per value, named by the template, a comparison n
         ],
       );
       assert.equal(plan.sets, [{ name: "a", notebook: "notebooks/a.ipynb", runs: ["a-2021-01", "a-2021-02", "a-2021-03"], grid: ["a-2021-01", "a-2021-02", "a-2021-03"] }]);
-      // b and py are not listed: each gets its default run (py then fails as it does today, at its run).
+      // b and py are not listed: each gets its default run (py then fails as it does today, at its
+      // run); .draft, hidden, gets none.
       assert.equal(plan.runs.slice(3).map((r) => [r.notebook, r.name, r.parameters]), [
         ["notebooks/b.ipynb", "b", {}],
         ["notebooks/py.ipynb", "py", {}],
