@@ -32,6 +32,11 @@ interface Stamp {
   types: string[];
   /** Each declaration file the compiler read, with the SHA-256 of its bytes. */
   files: [string, string][];
+  /**
+   * The declaration files of the packages the notebooks import, parsed ahead (their text is
+   * compared before use, so only their size and time are kept: a change means a new snapshot).
+   */
+  warm: [string, number, number][];
   /** Whether it keeps the parsed declaration files for kernels in other folders (snapshot-entry.ts). */
   sourceFileCache: boolean;
 }
@@ -39,6 +44,7 @@ interface Stamp {
 /** What the snapshot's build says of itself (snapshot-entry.ts writes it). */
 interface Built {
   files: string[];
+  warm: string[];
   sourceFileCache: boolean;
 }
 
@@ -60,7 +66,11 @@ function typesListing(): string[] {
 }
 
 /** The stamp of today's inputs, with the files' list from the snapshot's build. */
-function stampNow(cwd: string, { files, sourceFileCache }: Built): Stamp {
+function stampNow(cwd: string, { files, warm, sourceFileCache }: Built): Stamp {
+  const sizeAndTime = (f: string): [string, number, number] => {
+    const s = statSync(f, { throwIfNoEntry: false });
+    return s ? [f, s.size, s.mtimeMs] : [f, -1, -1];
+  };
   return {
     node: process.version,
     execPath: process.execPath,
@@ -69,6 +79,7 @@ function stampNow(cwd: string, { files, sourceFileCache }: Built): Stamp {
     cwd: resolve(cwd),
     types: typesListing(),
     files: files.map((f) => [f, existsSync(f) ? sha256(readFileSync(f)) : "missing"]),
+    warm: warm.map(sizeAndTime),
     sourceFileCache,
   };
 }
@@ -84,7 +95,7 @@ export function currentSnapshot(cwd: string): string | undefined {
   if (!existsSync(blob) || !existsSync(stamp)) return undefined;
   try {
     const kept = JSON.parse(readFileSync(stamp, "utf8")) as Stamp;
-    return JSON.stringify(stampNow(cwd, { files: kept.files.map(([f]) => f), sourceFileCache: kept.sourceFileCache })) === JSON.stringify(kept) ? blob : undefined;
+    return JSON.stringify(stampNow(cwd, { files: kept.files.map(([f]) => f), warm: (kept.warm ?? []).map(([f]) => f), sourceFileCache: kept.sourceFileCache })) === JSON.stringify(kept) ? blob : undefined;
   } catch {
     return undefined;
   }

@@ -163,21 +163,23 @@
   const converterModule = load(converterFile) as unknown as Converter;
   // As tslab's main makes it for a TypeScript kernel (its `_node` converter).
   const prepared = converterModule.createConverter({ isJS: false, isBrowser: false });
-  if (process.env["ANALYSIS_SNAPSHOT_FILES"]) {
-    const files = watches.filter((w) => w.kind === "file").map((w) => w.path);
-    writeFileSync(process.env["ANALYSIS_SNAPSHOT_FILES"], JSON.stringify({ files, sourceFileCache }));
-  }
+  const read = new Set(watches.filter((w) => w.kind === "file").map((w) => w.path));
   // The packages the notebooks here import (ANALYSIS_SNAPSHOT_WARM, listed by kernel-snapshot.ts):
   // a converter of its own imports them once, so that their declaration files are parsed and bound
-  // here too; it then goes, with its watchers. Those files are not in the stamp: a changed one is
-  // parsed afresh (its text differs), the rest of the snapshot still serves.
+  // here too; it then goes, with its watchers. A kernel checks their text before it takes them, so
+  // the stamp lists them apart, by size and time only: a changed library's declarations are parsed
+  // into a new snapshot, not in every kernel.
   const warm = JSON.parse(process.env["ANALYSIS_SNAPSHOT_WARM"] ?? "[]") as string[];
+  const alsoRead = new Set<string>();
   if (warm.length > 0) {
     const before = watches.length;
     const other = converterModule.createConverter({ isJS: false, isBrowser: false }) as { convert(prevDecl: string, src: string): unknown; close(): void };
     other.convert("", warm.map((m, i) => `import * as warm${i} from ${JSON.stringify(m)};`).join("\n"));
     other.close();
-    watches.splice(before);
+    for (const w of watches.splice(before)) if (w.kind === "file" && !read.has(w.path)) alsoRead.add(w.path);
+  }
+  if (process.env["ANALYSIS_SNAPSHOT_FILES"]) {
+    writeFileSync(process.env["ANALYSIS_SNAPSHOT_FILES"], JSON.stringify({ files: [...read], warm: [...alsoRead], sourceFileCache }));
   }
   keepParsed = false;
 

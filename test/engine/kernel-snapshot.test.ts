@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Kernel, KernelDiedError } from "../../src/engine/kernel";
-import { currentSnapshot, discardSnapshot, snapshotFiles, snapshotFor } from "../../src/engine/kernel-snapshot";
+import { currentSnapshot, discardSnapshot, packagesImported, snapshotFiles, snapshotFor } from "../../src/engine/kernel-snapshot";
 import { runNotebook } from "../../src/engine/runner";
-import { DEMO, ROOT, scratch } from "../helpers";
+import { code, DEMO, ROOT, scratch, writeNotebook } from "../helpers";
 
 /** A scratch folder whose snapshot (some 50 MB in node_modules/.cache) goes with it. */
 function folder(): { dir: string; cleanup: () => void } {
@@ -83,26 +83,39 @@ test("a kernel in another folder starts from the notebooks' snapshot and runs as
   }
 });
 
-test("the snapshot's stamp holds every declaration file the compiler read; one with other bytes puts the snapshot out of use", () => {
+test("the snapshot's stamp holds every declaration file the compiler read, and those of the packages the folder's notebooks import; a change to either puts the snapshot out of use", () => {
   // A scratch folder of its own: another test job may be starting kernels from the notebooks' one.
   const { dir, cleanup } = folder();
   try {
+    writeNotebook(dir, "uses-polars.ipynb", [code('import pl from "nodejs-polars";\nimport { sep } from "node:path";\nimport { scaled } from "./rate";')]);
+    assert.equal(packagesImported(dir), ["nodejs-polars"], "neither Node's own modules nor relative paths");
     const first = snapshotFor(dir);
     assert.ok(first);
     const { stamp } = snapshotFiles(dir);
-    const kept = JSON.parse(readFileSync(stamp, "utf8")) as { files: [string, string][]; node: string; types: string[] };
+    const original = readFileSync(stamp, "utf8");
+    const kept = JSON.parse(original) as { files: [string, string][]; warm: [string, number, number][]; node: string; types: string[] };
     const names = kept.files.map(([f]) => f);
     const nodeTypes = names.find((f) => f.includes(join("@types", "node", "")) && f.endsWith("index.d.ts"));
     assert.ok(nodeTypes, "@types/node");
     assert.ok(names.some((f) => /lib\.es2022\.d\.ts$/.test(f)), "TypeScript's lib");
     assert.is(kept.node, process.version);
     assert.ok(kept.types.includes("node"));
+    const polars = kept.warm.findIndex(([f]) => f.includes(join("nodejs-polars", "")) && f.endsWith(".d.ts"));
+    assert.ok(polars >= 0, "nodejs-polars' declarations, parsed ahead");
+    assert.is(currentSnapshot(dir), first, "in use before a change");
     // As if @types/node's index.d.ts had other bytes since the build (the stamp is what is compared).
     const at = names.indexOf(nodeTypes);
     kept.files[at] = [kept.files[at]![0], "0".repeat(64)];
-    assert.is(currentSnapshot(dir), first, "in use before the change");
     writeFileSync(stamp, JSON.stringify(kept));
     assert.is(currentSnapshot(dir), undefined, "not used after it (snapshotFor then builds it again)");
+    // As if one of polars' declaration files had another size.
+    const again = JSON.parse(original) as typeof kept;
+    const [file, size, time] = again.warm[polars]!;
+    again.warm[polars] = [file, size + 1, time];
+    writeFileSync(stamp, JSON.stringify(again));
+    assert.is(currentSnapshot(dir), undefined, "nor after a package's declarations changed");
+    writeFileSync(stamp, original);
+    assert.is(currentSnapshot(dir), first, "the stamp as built: in use");
   } finally {
     cleanup();
   }
