@@ -62,26 +62,46 @@ export function monthlyOffsetShareChart(monthlyShares: pl.DataFrame, summary: pl
   } satisfies TopLevelSpec;
 }
 
-/** The data-quality scatter: median daily uniques against the spread of the variations, log–log, with the threshold. */
-export function qualityChart(quality: pl.DataFrame, threshold = THRESHOLD): ChartSpec {
-  const all = rows(quality);
-  const values = all.filter((r) => positive(r["median_daily"]) && positive(r["std_variation"]));
+/** An axis of a domain-size scatter: a positive column, on a log scale. */
+interface LogAxis {
+  field: string;
+  title: string;
+}
+
+/**
+ * Domains by size, log–log (a row without a positive value on either axis is left out, and the
+ * subtitle says how many), coloured by platform, with the threshold as a vertical rule.
+ */
+function sizeScatter(frame: pl.DataFrame, chart: { title: string; about: string; x: LogAxis; y: LogAxis; tooltip: object[] }, threshold: number): ChartSpec {
+  const all = rows(frame);
+  const values = all.filter((r) => positive(r[chart.x.field]) && positive(r[chart.y.field]));
+  const log = ({ field, title }: LogAxis) => ({ field, type: "quantitative" as const, scale: { type: "log" as const }, title });
   return {
-    title: { text: "Small projects vary more", subtitle: [`each dot a domain; the line: ${threshold} uniques a day`, ...leftOut(all.length - values.length, "domains")] },
+    title: { text: chart.title, subtitle: [chart.about, ...leftOut(all.length - values.length, "domains")] },
     layer: [
       {
         data: { values },
         mark: { type: "point", filled: true, size: 50, opacity: 0.8 },
-        encoding: {
-          x: { field: "median_daily", type: "quantitative", scale: { type: "log" }, title: "median daily unique devices (six weeks)" },
-          y: { field: "std_variation", type: "quantitative", scale: { type: "log" }, title: "std. deviation of the variation against the reference week" },
-          color: { field: "platform", type: "nominal" },
-          tooltip: [{ field: "domain" }, { field: "median_daily", title: "median daily", format: ",.0f" }, { field: "std_variation", title: "std. deviation", format: ".3f" }],
-        },
+        encoding: { x: log(chart.x), y: log(chart.y), color: { field: "platform", type: "nominal" }, tooltip: chart.tooltip },
       },
       { data: { values: [{ x: threshold }] }, mark: { type: "rule", color: "#e15759", strokeDash: [4, 3] }, encoding: { x: { field: "x", type: "quantitative" } } },
     ],
   } satisfies TopLevelSpec;
+}
+
+/** The data-quality scatter: median daily uniques against the spread of the variations, log–log, with the threshold. */
+export function qualityChart(quality: pl.DataFrame, threshold = THRESHOLD): ChartSpec {
+  return sizeScatter(
+    quality,
+    {
+      title: "Small projects vary more",
+      about: `each dot a domain; the line: ${threshold} uniques a day`,
+      x: { field: "median_daily", title: "median daily unique devices (six weeks)" },
+      y: { field: "std_variation", title: "std. deviation of the variation against the reference week" },
+      tooltip: [{ field: "domain" }, { field: "median_daily", title: "median daily", format: ",.0f" }, { field: "std_variation", title: "std. deviation", format: ".3f" }],
+    },
+    threshold,
+  );
 }
 
 /** Monthly estimate against truth: the relative error of each domain and month by its true size. */
@@ -108,22 +128,15 @@ export function truthErrorChart(monthlyTruthError: pl.DataFrame): ChartSpec {
 
 /** How much a day's estimate wanders around the truth, by the domain's daily size, with the threshold. */
 export function dailyErrorChart(dailyErrors: pl.DataFrame, threshold = THRESHOLD): ChartSpec {
-  const all = rows(dailyErrors);
-  const values = all.filter((r) => positive(r["median_truth"]) && positive(r["spread"]));
-  return {
-    title: { text: "Daily error against the truth, by size", subtitle: [`std. deviation of a domain's daily relative errors; the line: ${threshold} a day`, ...leftOut(all.length - values.length, "domains")] },
-    layer: [
-      {
-        data: { values },
-        mark: { type: "point", filled: true, size: 50, opacity: 0.8 },
-        encoding: {
-          x: { field: "median_truth", type: "quantitative", scale: { type: "log" }, title: "median true devices a day" },
-          y: { field: "spread", type: "quantitative", scale: { type: "log" }, title: "std. deviation of the daily relative error" },
-          color: { field: "platform", type: "nominal" },
-          tooltip: [{ field: "domain" }, { field: "median_truth", title: "median truth", format: ",.0f" }, { field: "spread", format: ".3f" }, { field: "median_relative_error", title: "median error", format: ".1%" }],
-        },
-      },
-      { data: { values: [{ x: threshold }] }, mark: { type: "rule", color: "#e15759", strokeDash: [4, 3] }, encoding: { x: { field: "x", type: "quantitative" } } },
-    ],
-  } satisfies TopLevelSpec;
+  return sizeScatter(
+    dailyErrors,
+    {
+      title: "Daily error against the truth, by size",
+      about: `std. deviation of a domain's daily relative errors; the line: ${threshold} a day`,
+      x: { field: "median_truth", title: "median true devices a day" },
+      y: { field: "spread", title: "std. deviation of the daily relative error" },
+      tooltip: [{ field: "domain" }, { field: "median_truth", title: "median truth", format: ",.0f" }, { field: "spread", format: ".3f" }, { field: "median_relative_error", title: "median error", format: ".1%" }],
+    },
+    threshold,
+  );
 }
