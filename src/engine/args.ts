@@ -3,7 +3,8 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { readArgs, UsageError } from "../args";
-import { MANIFEST, notebooksIn, readManifest, REPORT_NAME, runOf, type Run, type RunSet } from "./manifest";
+import { notebooksIn } from "../notebook/notebook";
+import { MANIFEST, readManifest, REPORT_NAME, runOf, type Run, type RunSet } from "./manifest";
 import type { ParameterValue } from "./parameters";
 
 export { UsageError };

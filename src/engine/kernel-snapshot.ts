@@ -2,7 +2,7 @@
 // has tslab's compiler prepared at once instead of preparing it (most of a kernel's start).
 //
 // One snapshot for the project, built in its notebooks folder, kept in node_modules/.cache/analysis/
-// and made on the first run that needs it (about 2 s, some 50 MB). Kernels in any folder start
+// and made on the first run that needs it (about 2.5 s, some 60 MB). Kernels in any folder start
 // from it (in the notebooks folder with tslab's converter ready, elsewhere with the declaration
 // files parsed). It is used only while it matches what it was built from: this Node.js, the
 // snapshot's script, tslab and its TypeScript, the @types packages there are, and the bytes of
@@ -14,6 +14,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { isBuiltin } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { writeAtomic } from "../io/atomic";
+import { notebooksIn, readNotebook, sourceOf, type Notebook } from "../notebook/notebook";
 import { sha256 } from "./provenance";
 
 const ROOT = resolve(__dirname, "..", "..");
@@ -109,7 +110,7 @@ function sayOnce(text: string): void {
   said = true;
 }
 
-/** Snapshots of folders that are gone (a test's scratch folder, say): some 50 MB each. */
+/** Snapshots of folders that are gone (a test's scratch folder, say): some 60 MB each. */
 function removeOrphans(): void {
   for (const name of readdirSync(SNAPSHOT_DIR)) {
     if (!name.endsWith(".json")) continue;
@@ -133,17 +134,16 @@ function removeOrphans(): void {
  */
 export function packagesImported(cwd: string): string[] {
   const found = new Set<string>();
-  for (const name of readdirSync(cwd).filter((n) => n.endsWith(".ipynb")).sort()) {
-    let cells: { cell_type?: unknown; source?: unknown }[] = [];
+  for (const name of notebooksIn(cwd)) {
+    let notebook: Notebook;
     try {
-      cells = (JSON.parse(readFileSync(join(cwd, name), "utf8")) as { cells?: typeof cells }).cells ?? [];
+      notebook = readNotebook(join(cwd, name));
     } catch {
       continue; // not a notebook this can read: the run that opens it says so
     }
-    for (const cell of cells) {
+    for (const cell of notebook.cells) {
       if (cell.cell_type !== "code") continue;
-      const source = Array.isArray(cell.source) ? cell.source.join("") : String(cell.source ?? "");
-      for (const m of source.matchAll(/\b(?:from|import)\s*["']([^"'.\/][^"']*)["']/g)) {
+      for (const m of sourceOf(cell).matchAll(/\b(?:from|import)\s*["']([^"'.\/][^"']*)["']/g)) {
         if (!m[1]!.startsWith("node:") && !isBuiltin(m[1]!)) found.add(m[1]!);
       }
     }

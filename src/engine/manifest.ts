@@ -3,10 +3,10 @@
 // notebook, a report name (its files: NAME.html, NAME.json, ...) and the parameters it is given.
 // The manifest is checked whole before any kernel starts; each problem is one line naming the
 // manifest, the entry and what was expected.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { DataError } from "../errors";
-import { checkKernel, readNotebook, reportName, sourceOf, type Cell } from "../notebook/notebook";
+import { checkKernel, notebooksIn, readNotebook, reportName, sourceOf, type Cell } from "../notebook/notebook";
 import type { ParameterDefault, ParameterValue } from "./parameters";
 import { isObject } from "../json";
 
@@ -208,16 +208,6 @@ export function readManifest(file: string, notebooksDir = "notebooks"): Plan {
   }
   const plan = planOf(json, file);
   return withUnlisted(plan, notebooksDir);
-}
-
-/**
- * The notebooks in `dir` that `reports` runs unless a manifest says otherwise, by name: not a
- * hidden one (a leading dot, as Jupyter hides it: a scratch copy, the bench's).
- */
-export function notebooksIn(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".ipynb") && !f.startsWith("."))
-    .sort();
 }
 
 /** The manifest's runs, then one default run for each notebook in `notebooksDir` that it does not list. */

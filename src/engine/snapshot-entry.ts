@@ -17,9 +17,9 @@
 //   read: the hook goes into TypeScript's text as this loader compiles it (a TypeScript without
 //   that line has no hook; the stamp says so, and other folders' converters parse as before).
 // - tslab watches each declaration file it read; a snapshot cannot hold watchers (libuv handles),
-//   so they are recorded while building and started once the process runs in its folder. The files' list is
-//   written beside the snapshot (ANALYSIS_SNAPSHOT_FILES): kernel-snapshot.ts checks their bytes
-//   before each use.
+//   so they are recorded while building and started once the process runs in its folder. The
+//   files' list is written beside the snapshot (ANALYSIS_SNAPSHOT_FILES): kernel-snapshot.ts
+//   checks their bytes before each use.
 //
 // While building, a script gets only require, __filename and __dirname (no exports): so this file
 // is a script (no import or export), its names kept in one function.

@@ -1,6 +1,6 @@
 // nbformat 4 documents: reading with clear errors, and the output shapes a run collects.
 // https://nbformat.readthedocs.io/en/latest/format_description.html
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { DataError } from "../errors";
 
@@ -99,6 +99,16 @@ export function readNotebook(file: string): Notebook {
     throw new DataError(`${file}: cannot read the notebook (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   return parseNotebook(text, file);
+}
+
+/**
+ * The notebooks in `dir` by name, but not a hidden one (a leading dot, as Jupyter hides it: a
+ * scratch copy, the bench's): what `reports` runs unless a manifest says otherwise.
+ */
+export function notebooksIn(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".ipynb") && !f.startsWith("."))
+    .sort();
 }
 
 /** Serialises like Jupyter does (one-space indent, trailing newline), so diffs of executed notebooks stay readable. */
