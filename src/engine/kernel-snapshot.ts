@@ -12,7 +12,7 @@
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { writeAtomic } from "../io/atomic";
 import { notebooksIn, readNotebook, sourceOf, type Notebook } from "../notebook/notebook";
 import { sha256 } from "./provenance";
@@ -151,19 +151,43 @@ export function packagesImported(cwd: string): string[] {
   return [...found].sort();
 }
 
+/** Whether the process whose id the lock holds still runs (a lock without one counts as held). */
+function holderAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(lock, "utf8"));
+  } catch {
+    return false; // gone meanwhile: openSync decides who builds
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** Builds the snapshot for `cwd`; false (and the reason said once) when it cannot. */
 function build(cwd: string): boolean {
   const { blob, stamp, lock } = paths(cwd);
   mkdirSync(SNAPSHOT_DIR, { recursive: true });
   removeOrphans();
-  // A lock left by a build that was killed goes after the longest a build may take.
-  if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 150_000) rmSync(lock, { force: true });
+  // A lock left by a build that was killed goes: its process is gone, or it is older than the
+  // longest a build may take.
+  if (existsSync(lock) && (!holderAlive(lock) || Date.now() - statSync(lock).mtimeMs > 150_000)) rmSync(lock, { force: true });
   let fd: number;
   try {
     fd = openSync(lock, "wx");
   } catch {
     return false; // another run is building it: this kernel starts as before
   }
+  writeFileSync(fd, String(process.pid));
+  // What a killed build left beside the lock (its snapshot half written, some 60 MB): the lock is
+  // this process's now, so no other build is writing them.
+  // (The key is hex: no character of it is special in a pattern.)
+  const leftover = new RegExp(`^${basename(blob, ".blob")}\\.(blob\\.\\d+\\.(part|js)|json\\.\\d+\\.files)$`);
+  for (const name of readdirSync(SNAPSHOT_DIR)) if (leftover.test(name)) rmSync(join(SNAPSHOT_DIR, name), { force: true });
   const part = `${blob}.${process.pid}.part`;
   const files = `${stamp}.${process.pid}.files`;
   const script = `${blob}.${process.pid}.js`;

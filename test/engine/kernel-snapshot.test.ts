@@ -1,7 +1,8 @@
 // The kernel's startup snapshot (kernel-snapshot.ts): a kernel started from it runs cells as a
 // plain one does, and the snapshot is used only while what it was built from is unchanged.
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Kernel, KernelDiedError } from "../../src/engine/kernel";
@@ -83,15 +84,22 @@ test("a kernel in another folder starts from the notebooks' snapshot and runs as
   }
 });
 
-test("the snapshot's stamp holds every declaration file the compiler read, and those of the packages the folder's notebooks import; a change to either puts the snapshot out of use", () => {
+test("the snapshot's stamp holds every declaration file the compiler read, and those of the packages the folder's notebooks import; a change to either puts the snapshot out of use; a killed build leaves nothing in the way", () => {
   // A scratch folder of its own: another test job may be starting kernels from the notebooks' one.
   const { dir, cleanup } = folder();
   try {
     writeNotebook(dir, "uses-polars.ipynb", [code('import pl from "nodejs-polars";\nimport { sep } from "node:path";\nimport { scaled } from "./rate";')]);
     assert.equal(packagesImported(dir), ["nodejs-polars"], "neither Node's own modules nor relative paths");
+    // What a build killed a moment ago leaves: its lock, naming a process that is gone, and its
+    // temporary files. They neither hold up the next build nor stay.
+    const { blob, stamp } = snapshotFiles(dir);
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid as number;
+    const remains = [`${blob}.${gone}.part`, `${blob}.${gone}.js`, `${stamp}.${gone}.files`];
+    mkdirSync(dirname(blob), { recursive: true });
+    for (const file of [...remains, blob.replace(/\.blob$/, ".lock")]) writeFileSync(file, file.endsWith(".lock") ? String(gone) : "half");
     const first = snapshotFor(dir);
-    assert.ok(first);
-    const { stamp } = snapshotFiles(dir);
+    assert.ok(first, "built, the dead build's lock notwithstanding");
+    assert.equal(remains.filter((f) => existsSync(f)), [], "the dead build's files are gone");
     const original = readFileSync(stamp, "utf8");
     const kept = JSON.parse(original) as { files: [string, string][]; warm: [string, number, number][]; node: string; types: string[] };
     const names = kept.files.map(([f]) => f);
